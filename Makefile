@@ -1,0 +1,50 @@
+# contoffice: `make run` opens the window on the demo office; `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_PEOPLE ?= 500
+# System packages: Qt offscreen libraries and fonts, PostgreSQL server, PDF/barcode tools.
+APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \
+	libxkbcommon0 fonts-dejavu-core postgresql binutils poppler-utils zbar-tools
+
+.PHONY: run test system-packages venv lint screenshots bench clean
+
+run: venv
+	$(VENV)/bin/contoffice db upgrade
+	$(VENV)/bin/contoffice demo --people $(DEMO_PEOPLE) --if-empty
+	$(VENV)/bin/contoffice gui
+
+test: system-packages venv
+	QT_QPA_PLATFORM=offscreen CONTOFFICE_REQUIRE_PG=1 scripts/pgcluster run \
+		$(PY) -m pytest -q -p no:cacheprovider
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+# Installs only what is missing, so a prepared machine pays nothing (needs root or sudo).
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		export DEBIAN_FRONTEND=noninteractive; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+lint: venv
+	$(VENV)/bin/ruff check src tests bench
+
+screenshots: venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m contoffice.ui.screenshots build/screenshots
+
+bench: venv
+	$(PY) bench/finder.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,163 @@
+"""From the data of one boleto to its barcode, linha digitável and printed identifiers.
+
+`compute_codes` is what the PDF layer and the CLI call; it never touches the
+database or Qt. Every refusal is a `BoletoError` (a `ValidationError`) whose
+message is pt-BR and names the input field, e.g. "… convênio (agreement)".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from contoffice.banking.banks import get_bank
+from contoffice.banking.barcode import (
+    build_barcode,
+    check_amount,
+    digitable_line,
+    format_digitable_line,
+)
+from contoffice.banking.errors import BoletoError
+from contoffice.banking.factor import factor_or_blank
+
+__all__ = [
+    "BoletoCodes",
+    "BoletoError",
+    "BoletoInput",
+    "boleto_input_from_mapping",
+    "compute_codes",
+]
+
+
+@dataclass(frozen=True)
+class BoletoInput:
+    """What a bank needs to build one boleto; optional fields are "" (or None for dates)."""
+
+    bank: str
+    agency: str = ""
+    agency_dv: str = ""
+    account: str = ""
+    account_dv: str = ""
+    wallet: str = ""  # carteira
+    agreement: str = ""  # convênio / código do beneficiário / código do cliente
+    our_number: str = ""  # nosso número, without DV
+    amount_cents: int = 0
+    due_date: date | None = None  # None = "contra apresentação"
+    document_number: str = ""  # número do documento (Itaú's "seu número")
+    modality: str = ""  # Sicoob modalidade; "21" = BB 17-digit numbering
+    installment: str = ""  # Sicoob parcela
+    variation: str = ""  # BB variação de carteira (printed only); Sicoob alias of modality
+    post: str = ""  # Sicredi posto
+    byte_idt: str = ""  # Sicredi byte de identificação (2–9)
+    processing_date: date | None = None  # Sicredi: year of the nosso número
+    iof: str = ""  # Santander IOF digit (insurers only)
+
+
+@dataclass(frozen=True)
+class BoletoCodes:
+    """Everything the Ficha de Compensação prints that the bank rules determine."""
+
+    barcode: str
+    digitable_line: str
+    digitable_line_formatted: str
+    our_number_formatted: str
+    due_factor: int
+    bank_code_with_dv: str
+    agency_account_formatted: str
+
+
+def compute_codes(inp: BoletoInput) -> BoletoCodes:
+    """Validate one boleto and compute its barcode, linha digitável and printed fields."""
+    rule = get_bank(inp.bank)
+    # The office always bills a value: a blank-value slip (allowed by the
+    # standard, see barcode.py) is refused here.
+    check_amount(inp.amount_cents, allow_zero=False)
+    factor = factor_or_blank(inp.due_date)
+    rule.validate(inp)
+    barcode = build_barcode(rule.code, factor, inp.amount_cents, rule.free_field(inp))
+    line = digitable_line(barcode)
+    return BoletoCodes(
+        barcode=barcode,
+        digitable_line=line,
+        digitable_line_formatted=format_digitable_line(line),
+        our_number_formatted=rule.format_our_number(inp),
+        due_factor=factor,
+        bank_code_with_dv=f"{rule.code}-{rule.code_dv}",
+        agency_account_formatted=rule.format_agency_account(inp),
+    )
+
+
+_FIELDS = {f.name for f in dataclasses.fields(BoletoInput)}
+_DATE_FIELDS = ("due_date", "processing_date")
+
+
+def _cents_from_reais(value: Any) -> int:
+    """`"1234.56"`, `"1.234,56"`, 1234.56 or 1234 (reais) → integer cents, exactly."""
+    if isinstance(value, bool):
+        raise BoletoError('Valor inválido: use reais, como "1234.56" (amount)', "amount")
+    text = str(value).strip()
+    if "," in text:  # pt-BR writing: dots group thousands, the comma is the decimal mark
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        reais = Decimal(text)
+    except InvalidOperation:
+        raise BoletoError(
+            f'Valor inválido: {value!r}; use reais, como "1234.56" (amount)', "amount"
+        ) from None
+    cents = reais * 100
+    if not cents.is_finite() or cents != cents.to_integral_value():
+        raise BoletoError(
+            f"Valor inválido: {value!r} tem mais de duas casas decimais (amount)", "amount"
+        )
+    return int(cents)
+
+
+def _date(value: Any, field: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise BoletoError(
+            f"Data inválida em {field}: {value!r}; use AAAA-MM-DD ({field})", field
+        ) from None
+
+
+def boleto_input_from_mapping(d: Mapping[str, Any]) -> BoletoInput:
+    """Build a BoletoInput from the CLI's JSON object (`amount` in reais or `amount_cents`)."""
+    if not isinstance(d, Mapping):
+        raise BoletoError("Cada boleto deve ser um objeto JSON (bank)", "bank")
+    unknown = sorted(set(d) - _FIELDS - {"amount"})
+    if unknown:
+        raise BoletoError(f"Campo desconhecido: {', '.join(unknown)}", unknown[0])
+    if not str(d.get("bank") or "").strip():
+        raise BoletoError("Campo obrigatório: banco (bank)", "bank")
+    values: dict[str, Any] = {}
+    for name in _FIELDS:
+        if name in d and d[name] is not None and name not in _DATE_FIELDS:
+            values[name] = str(d[name]).strip()
+    for name in _DATE_FIELDS:
+        values[name] = _date(d.get(name), name)
+    cents = d.get("amount_cents")
+    if cents is not None and (isinstance(cents, bool) or not isinstance(cents, int)):
+        raise BoletoError(
+            f"amount_cents deve ser um inteiro de centavos, recebido {cents!r} (amount_cents)",
+            "amount_cents",
+        )
+    if d.get("amount") is not None:
+        from_reais = _cents_from_reais(d["amount"])
+        if cents is not None and cents != from_reais:
+            raise BoletoError(
+                f"amount ({d['amount']}) e amount_cents ({cents}) divergem (amount)", "amount"
+            )
+        cents = from_reais
+    if cents is None:
+        raise BoletoError("Campo obrigatório: valor (amount ou amount_cents)", "amount")
+    values["amount_cents"] = cents
+    return BoletoInput(**values)

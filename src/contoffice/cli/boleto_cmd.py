@@ -1,0 +1,90 @@
+"""`contoffice boleto …`: barcode and linha digitável from a JSON file (no database).
+
+`boleto codes --input FILE.json [--json]`: the file holds one object or a list
+of objects with the fields of `BoletoInput` (`amount` in reais or
+`amount_cents`; dates ISO). Each subcommand is one `_add_*` function below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from contoffice.cli import emit_json, fail
+from contoffice.core.validation import ValidationError
+
+
+def register(subparsers: Any) -> None:
+    """Add the `boleto` command and its subcommands."""
+    parser = subparsers.add_parser("boleto", help="boletos: código de barras, linha digitável")
+    sub = parser.add_subparsers(dest="boleto_command", metavar="SUBCOMMAND", required=True)
+    _add_codes(sub)
+
+
+def _add_codes(sub: Any) -> None:
+    codes = sub.add_parser("codes", help="código de barras e linha digitável de um JSON")
+    codes.add_argument("--input", required=True, metavar="FILE.json", help="arquivo JSON")
+    codes.add_argument("--json", action="store_true", help="saída em JSON")
+    codes.set_defaults(handler=run_codes)
+
+
+def _load(path: str) -> list[Any]:
+    """The JSON file as a list of boleto objects; raises ValidationError naming the file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationError(f"arquivo não encontrado: {path} (--input)", "input") from None
+    except (OSError, UnicodeDecodeError):
+        message = f"não foi possível ler {path} como texto UTF-8 (--input)"
+        raise ValidationError(message, "input") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            f"JSON inválido em {path}, linha {error.lineno}, coluna {error.colno} (--input)",
+            "input",
+        ) from None
+    items = document if isinstance(document, list) else [document]
+    if not items:
+        raise ValidationError(f"{path} não contém nenhum boleto", "input")
+    return items
+
+
+def run_codes(args: argparse.Namespace) -> int:
+    """Compute the codes of every boleto in the file; stop at the first bad one."""
+    from contoffice.banking.boleto import boleto_input_from_mapping, compute_codes
+
+    results: list[dict[str, Any]] = []
+    try:
+        items = _load(args.input)
+        for index, item in enumerate(items, start=1):
+            try:
+                codes = compute_codes(boleto_input_from_mapping(item))
+            except ValidationError as error:
+                prefix = f"boleto {index}: " if len(items) > 1 else ""
+                raise ValidationError(prefix + error.message, error.field) from None
+            results.append(
+                {
+                    "barcode": codes.barcode,
+                    "digitable_line": codes.digitable_line,
+                    "digitable_line_formatted": codes.digitable_line_formatted,
+                    "our_number_formatted": codes.our_number_formatted,
+                    "due_factor": codes.due_factor,
+                    "bank_code_with_dv": codes.bank_code_with_dv,
+                    "agency_account_formatted": codes.agency_account_formatted,
+                }
+            )
+    except ValidationError as error:
+        # main() only catches ContofficeError; banking errors are ValidationErrors.
+        return fail(error.message)
+    if args.json:
+        emit_json(results)
+    else:
+        for row in results:
+            print(
+                f"{row['bank_code_with_dv']}  {row['digitable_line_formatted']}  "
+                f"nosso número {row['our_number_formatted']}  fator {row['due_factor']:04d}"
+            )
+    return 0

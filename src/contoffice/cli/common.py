@@ -1,0 +1,42 @@
+"""What every command shares: opening the database and choosing the acting operator."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from contoffice.config import database_url
+from contoffice.db.uow import Database
+from contoffice.services import operators
+from contoffice.services.permissions import Actor
+from contoffice.services.setup import open_database
+
+ENV_OPERATOR = "CONTOFFICE_OPERATOR"
+
+
+def database(args: argparse.Namespace) -> Database:
+    """Open (and upgrade) the database the arguments name."""
+    return open_database(database_url(getattr(args, "database", None)))
+
+
+def actor(db: Database, args: argparse.Namespace) -> Actor:
+    """The operator the command acts as: --operator, CONTOFFICE_OPERATOR, or the system."""
+    login = getattr(args, "operator", None) or os.environ.get(ENV_OPERATOR)
+    with db.uow() as uow:
+        if login:
+            return operators.actor_for_login(uow, login)
+        result = operators.system_actor(uow)
+        uow.commit()
+        return result
+
+
+def add_common(parser: argparse.ArgumentParser, *, json_flag: bool = True,
+               operator: bool = False) -> None:
+    """--database (and --json / --operator where the command uses them)."""
+    parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
+                        help="URL do banco (padrão: CONTOFFICE_DATABASE_URL ou o arquivo local)")
+    if json_flag:
+        parser.add_argument("--json", action="store_true", help="resultado em JSON no stdout")
+    if operator:
+        parser.add_argument("--operator", metavar="LOGIN",
+                            help="operador que executa (padrão: CONTOFFICE_OPERATOR ou sistema)")

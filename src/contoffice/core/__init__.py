@@ -1,0 +1,1 @@
+"""Pure values: money, documents, calendar, formatting. Imports nothing of the project."""

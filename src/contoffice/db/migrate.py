@@ -1,0 +1,142 @@
+"""Schema upgrades through Alembic, with a backup of an SQLite file restored on failure."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from contoffice.db.engine import is_sqlite, make_engine
+from contoffice.errors import DatabaseUnavailable
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+@dataclass(frozen=True, slots=True)
+class UpgradeResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic config pointing at contoffice's migration tree."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest revision this program knows."""
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None for an empty database)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL (None for in-memory or another backend)."""
+    if not is_sqlite(url):
+        return None
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def check_reachable(engine: Engine) -> None:
+    """Raise DatabaseUnavailable with one clear line when the database cannot be opened."""
+    try:
+        with engine.connect():
+            pass
+    except (OperationalError, DBAPIError) as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise DatabaseUnavailable(
+            f"Não foi possível conectar ao banco de dados ({engine.url.render_as_string()}): "
+            f"{reason}"
+        ) from None
+
+
+def upgrade(url: str) -> UpgradeResult:
+    """Bring the database to head; an SQLite file is backed up first and restored on failure."""
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    try:
+        check_reachable(engine)
+        current = current_revision(engine)
+        head = head_revision()
+        script = ScriptDirectory.from_config(alembic_config(url))
+        if current is not None and script.get_revision(current) is None:
+            raise DatabaseUnavailable(
+                f"O banco de dados é de uma versão mais nova do contoffice (revisão {current}); "
+                "atualize o programa antes de abri-lo."
+            )
+        if current == head:
+            return UpgradeResult(current, head, None)
+        has_tables = bool(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    backup = _backup_before_upgrade(path, current) if path and has_tables else None
+    try:
+        command.upgrade(alembic_config(url), "head")
+    except Exception as error:
+        if backup is not None:
+            shutil.copyfile(backup, path)  # type: ignore[arg-type]
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        elif path is not None and not has_tables:
+            path.unlink(missing_ok=True)
+        raise DatabaseUnavailable(
+            f"Falha ao atualizar o banco de dados: {error}"
+            + ("; o arquivo foi restaurado do backup." if backup else ".")
+        ) from error
+    return UpgradeResult(current, head, backup)
+
+
+def _backup_before_upgrade(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    target = path.with_name(f"{path.name}.{stamp}.{revision or 'vazio'}.bak")
+    backup_sqlite(path, target)
+    return target
+
+
+def backup_sqlite(source: Path, target: Path) -> None:
+    """Copy a live SQLite file consistently (sqlite3 online backup API)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def backup(url: str, target: Path) -> Path:
+    """`db backup FILE`: an online copy of the embedded database."""
+    path = sqlite_path(url)
+    if path is None:
+        raise DatabaseUnavailable(
+            "O backup pelo contoffice é do arquivo SQLite; no PostgreSQL use pg_dump no servidor."
+        )
+    if not path.exists():
+        raise DatabaseUnavailable(f"Arquivo do banco de dados não encontrado: {path}")
+    backup_sqlite(path, target)
+    return target

@@ -1,0 +1,33 @@
+"""Every mapped class, imported so the metadata is complete for Alembic and create_all."""
+
+from contoffice.db.models.accounts import (
+    CashAccount,
+    LedgerAccount,
+    OfficeSetting,
+    PaymentProfile,
+    SuspensionReason,
+)
+from contoffice.db.models.audit import Attachment, AuditEvent
+from contoffice.db.models.billing import Charge, Contract, Invoice, InvoiceEvent, Settlement
+from contoffice.db.models.operators import Operator, OperatorRole, RolePermission
+from contoffice.db.models.people import EmailTest, Person
+
+__all__ = [
+    "Attachment",
+    "AuditEvent",
+    "CashAccount",
+    "Charge",
+    "Contract",
+    "EmailTest",
+    "Invoice",
+    "InvoiceEvent",
+    "LedgerAccount",
+    "OfficeSetting",
+    "Operator",
+    "OperatorRole",
+    "PaymentProfile",
+    "Person",
+    "RolePermission",
+    "Settlement",
+    "SuspensionReason",
+]

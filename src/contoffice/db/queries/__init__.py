@@ -1,0 +1,1 @@
+"""Read side: paged, server-filtered queries returning frozen rows for the grids."""

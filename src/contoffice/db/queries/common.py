@@ -1,0 +1,49 @@
+"""Helpers every read query shares: prefix ranges, sorting, paging, counting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from contoffice.core.paging import Page, PageRequest
+
+R = TypeVar("R")
+
+
+def prefix(column: Any, text: str) -> ColumnElement[bool]:
+    """`column` starts with `text`, as a range both SQLite and PostgreSQL serve from an index."""
+    # LIKE 'x%' is only indexable on SQLite with NOCASE columns; a range always is.
+    return (column >= text) & (column < text + "\U0010ffff")
+
+
+def apply_sort(stmt: Select[Any], request: PageRequest, columns: Mapping[str, Any],
+               tiebreak: Any) -> Select[Any]:
+    """ORDER BY the request's sort keys (unknown keys ignored), then a unique tiebreak."""
+    order = []
+    for sort in request.sort:
+        column = columns.get(sort.key)
+        if column is not None:
+            order.append(column.desc() if sort.descending else column.asc())
+    order.append(tiebreak.desc() if request.sort and request.sort[-1].descending else tiebreak)
+    return stmt.order_by(*order)
+
+
+def count(session: Session, stmt: Select[Any], cap: int | None = None) -> int:
+    """Rows the filtered statement matches (at most `cap`), without loading them."""
+    inner = stmt.order_by(None)
+    if cap is not None:
+        inner = inner.limit(cap)
+    return session.scalar(select(func.count()).select_from(inner.subquery())) or 0
+
+
+def page(session: Session, stmt: Select[Any], request: PageRequest, make: Callable[..., R],
+         *, cap: int | None = None) -> Page[R]:
+    """One window of rows plus the total, each row built by `make(**mapping)`."""
+    limit = request.limit
+    if cap is not None:
+        limit = max(0, min(limit, cap - request.offset))
+    rows = session.execute(stmt.offset(request.offset).limit(limit)).mappings().all()
+    return Page([make(**row) for row in rows], count(session, stmt, cap), request.offset)

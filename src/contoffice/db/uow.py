@@ -1,0 +1,101 @@
+"""The unit of work: one session, one transaction, one explicit commit."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from contoffice.db.engine import make_engine, make_session_factory
+from contoffice.errors import DatabaseUnavailable, NotFound, Stale
+
+T = TypeVar("T")
+
+RECORD_CHANGED = (
+    "Este registro foi alterado por outro usuário enquanto você o editava. "
+    "Recarregue e refaça a alteração."
+)
+
+
+class UnitOfWork:
+    """`with uow:` opens a session; `commit()` is explicit; leaving without it rolls back.
+
+    One UnitOfWork per thread and per task: workers open their own from the
+    Database and pass ids and plain values, never ORM objects, across threads.
+    """
+
+    session: Session
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._session_factory()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        """Commit, turning another desk's concurrent change into `Stale`."""
+        try:
+            self.session.commit()
+        except StaleDataError:
+            self.session.rollback()
+            raise Stale(RECORD_CHANGED) from None
+        except OperationalError as error:
+            self.session.rollback()
+            raise DatabaseUnavailable(f"Falha ao gravar no banco de dados: {error.orig}") from None
+
+    def flush(self) -> None:
+        """Flush pending changes, with the same translation of conflicts as commit."""
+        try:
+            self.session.flush()
+        except StaleDataError:
+            raise Stale(RECORD_CHANGED) from None
+
+    def rollback(self) -> None:
+        """Drop whatever was not committed."""
+        self.session.rollback()
+
+    def get(self, model: type[T], ident: Any, *, what: str = "Registro") -> T:
+        """Load one row by primary key or raise NotFound with a pt-BR message."""
+        obj = self.session.get(model, ident)
+        if obj is None:
+            raise NotFound(f"{what} {ident} não encontrado (pode ter sido removido por outro usuário).")
+        return obj
+
+
+class Database:
+    """An engine and its session factory; hands out units of work."""
+
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = url
+        self.engine = engine or make_engine(url)
+        self.session_factory = make_session_factory(self.engine)
+
+    @property
+    def backend(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    def uow(self) -> UnitOfWork:
+        """A fresh unit of work (use it in a `with` block)."""
+        return UnitOfWork(self.session_factory)
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+__all__ = ["Database", "IntegrityError", "UnitOfWork"]

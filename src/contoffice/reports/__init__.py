@@ -1,0 +1,1 @@
+"""reports: reportlab PDFs (boleto, carnê, receipt, clearance, statement)."""

@@ -1,0 +1,30 @@
+"""Read services of the client finder and the invoice lists (the window's and CLI's door)."""
+
+from __future__ import annotations
+
+from contoffice.core.paging import Page, PageRequest
+from contoffice.db.queries import invoices as invoice_queries
+from contoffice.db.queries import people as people_queries
+from contoffice.db.queries.invoices import InvoiceRow
+from contoffice.db.queries.people import PersonRow
+from contoffice.db.uow import UnitOfWork
+
+__all__ = ["InvoiceRow", "PersonRow", "latest_active", "list_invoices", "search_people"]
+
+
+def search_people(uow: UnitOfWork, request: PageRequest) -> Page[PersonRow]:
+    """The finder's rows for the filters of any panel."""
+    with uow:
+        return people_queries.search(uow.session, request)
+
+
+def latest_active(uow: UnitOfWork, request: PageRequest) -> Page[PersonRow]:
+    """"Últimos 1000 novos cadastros ativos"."""
+    with uow:
+        return people_queries.latest_active(uow.session, request)
+
+
+def list_invoices(uow: UnitOfWork, request: PageRequest) -> Page[InvoiceRow]:
+    """Invoices for the request's filters (person, status, direction, dates)."""
+    with uow:
+        return invoice_queries.search(uow.session, request)

@@ -1,0 +1,1 @@
+"""PySide6 widgets, item models, dialogs and workers: the window (knows services only)."""

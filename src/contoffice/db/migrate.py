@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -82,7 +82,7 @@ def upgrade(url: str) -> UpgradeResult:
         current = current_revision(engine)
         head = head_revision()
         script = ScriptDirectory.from_config(alembic_config(url))
-        if current is not None and script.get_revision(current) is None:
+        if current is not None and not _known(script, current):
             raise DatabaseUnavailable(
                 f"O banco de dados é de uma versão mais nova do contoffice (revisão {current}); "
                 "atualize o programa antes de abri-lo."
@@ -97,9 +97,8 @@ def upgrade(url: str) -> UpgradeResult:
         command.upgrade(alembic_config(url), "head")
     except Exception as error:
         if backup is not None:
-            shutil.copyfile(backup, path)  # type: ignore[arg-type]
-            for suffix in ("-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            # Through SQLite's backup API, so a WAL left by the failed run cannot win.
+            backup_sqlite(backup, path)  # type: ignore[arg-type]
         elif path is not None and not has_tables:
             path.unlink(missing_ok=True)
         raise DatabaseUnavailable(
@@ -107,6 +106,13 @@ def upgrade(url: str) -> UpgradeResult:
             + ("; o arquivo foi restaurado do backup." if backup else ".")
         ) from error
     return UpgradeResult(current, head, backup)
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def _backup_before_upgrade(path: Path, revision: str | None) -> Path:

@@ -42,7 +42,7 @@ DEMO_PROFILES = (
     dict(name="Sicoob — Carteira 1", bank_code="756", agency="4327", account="417270",
          wallet="1", agreement="229385", modality="01"),
     dict(name="Sicredi — Carteira 1", bank_code="748", agency="0165", account="00623",
-         wallet="1", post="02", byte_idt="2"),
+         wallet="1", post="02", byte_idt="2", agreement="00623"),
     dict(name="Banrisul — Carteira 1", bank_code="041", agency="1102", account="9000150",
          wallet="1", agreement="9000150"),
 )

@@ -1,0 +1,81 @@
+"""What the client-panel page queries share: per-column filter builders and one page call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, String, cast, false
+from sqlalchemy.orm import Session
+
+from contoffice.core.grids import codes_for_label
+from contoffice.core.paging import Page, PageRequest
+from contoffice.db.queries.common import apply_sort, page
+
+Condition = Callable[[Any], ColumnElement[bool] | None]
+
+
+def contains(column: Any) -> Condition:
+    """Case-insensitive "contains" over a text column (per-client tables are small)."""
+    return lambda value: column.ilike(f"%{_escape(str(value).strip())}%", escape="\\")
+
+
+def number(column: Any) -> Condition:
+    """Equality on an integer column; text that is no number matches nothing."""
+
+    def condition(value: Any) -> ColumnElement[bool]:
+        digits = "".join(c for c in str(value) if c.isdigit())
+        return column == int(digits) if digits else false()
+
+    return condition
+
+
+def equals(column: Any) -> Condition:
+    """Plain equality (ids, direction codes)."""
+    return lambda value: column == value
+
+
+def one_of(column: Any) -> Condition:
+    """Membership in a list of codes (a single code is accepted too)."""
+    return lambda value: column.in_([value] if isinstance(value, str) else list(value))
+
+
+def label(column: Any, labels: Mapping[str, str]) -> Condition:
+    """What the clerk typed matched against the pt-BR labels of a code column."""
+    return lambda value: column.in_(codes_for_label(str(value), labels))
+
+
+def as_text(column: Any) -> Condition:
+    """"Contains" over a number column seen as text (codes typed partially)."""
+    return lambda value: cast(column, String).like(f"%{_escape(str(value).strip())}%",
+                                                   escape="\\")
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def filtered(stmt: Select[Any], filters: Mapping[str, Any],
+             conditions: Mapping[str, Condition]) -> Select[Any]:
+    """Apply every non-empty filter; an unknown key is a programming error."""
+    for key, value in filters.items():
+        if value is None or value == "":
+            continue
+        if key not in conditions:
+            raise KeyError(f"unknown filter {key!r}")
+        condition = conditions[key](value)
+        if condition is not None:
+            stmt = stmt.where(condition)
+    return stmt
+
+
+def run(session: Session, stmt: Select[Any], request: PageRequest,
+        conditions: Mapping[str, Condition], sorts: Mapping[str, Any], tiebreak: Any,
+        default_order: tuple[Any, ...], make: Callable[..., Any]) -> Page[Any]:
+    """Filter, sort (the request's keys, else the page's default order) and page."""
+    stmt = filtered(stmt, request.filters, conditions)
+    if request.sort:
+        stmt = apply_sort(stmt, request, sorts, tiebreak)
+    else:
+        stmt = stmt.order_by(*default_order, tiebreak)
+    return page(session, stmt, request, make)

@@ -1,0 +1,40 @@
+"""Carnê: three parcelas per A4 page, each with its own barcode."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.reports.samples import PIX, VECTORS
+
+from contoffice.reports import render_boletos
+
+
+def test_three_pages_every_slip_decodes(tmp_path: Path, make_slip, pdf_tools) -> None:
+    slips = [
+        make_slip(n, installment_label=f"Parcela {n + 1:02d}/12", competence=date(2029, n + 1, 1))
+        for n in range(9)
+    ]
+    pdf = tmp_path / "carne.pdf"
+    assert render_boletos(slips, pdf, carne=True) == 3
+    pages = pdf_tools.pages(pdf)
+    assert len(pages) == 3
+    for number, page in enumerate(pages):
+        expected = sorted(s.barcode for s in slips[3 * number : 3 * number + 3])
+        assert sorted(pdf_tools.decode(page, "i25")) == expected
+    text = pdf_tools.text(pdf)
+    for _, line in VECTORS:
+        assert line in text
+    assert "Parcela 03/12" in text
+    assert "Comp. 09/2029" in text
+    assert text.count("FICHA DE COMPENSAÇÃO") == 9
+
+
+def test_partial_last_page_and_pix_on_the_stub(tmp_path: Path, make_slip, pdf_tools) -> None:
+    slips = [make_slip(n, pix_payload=PIX if n == 3 else None) for n in range(4)]
+    pdf = tmp_path / "carne.pdf"
+    assert render_boletos(slips, pdf, carne=True) == 2
+    first, second = pdf_tools.pages(pdf)
+    assert pdf_tools.decode(second, "i25") == [VECTORS[3][0]]
+    assert pdf_tools.decode(second, "qrcode") == [PIX]
+    assert pdf_tools.decode(first, "qrcode") == []

@@ -1,0 +1,102 @@
+"""The demo office is realistic and consistent: every state, valid documents, balanced sums."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from contoffice.banking.boleto import BoletoInput, compute_codes
+from contoffice.core.documents import is_valid_cnpj, is_valid_cpf
+from contoffice.db.models import Charge, Contract, Invoice, Operator, PaymentProfile, Person
+from contoffice.db.uow import Database
+from contoffice.errors import NotAllowed
+from contoffice.services import operators
+from contoffice.services.demo import DEMO_PASSWORD, build_demo
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    summary = build_demo(db, people=300, seed=3, today=TODAY)
+    assert summary.people == 300 and summary.invoices > 1000
+    return db
+
+
+def test_people_are_valid_and_varied(demo: Database) -> None:
+    with demo.uow() as uow:
+        everyone = list(uow.session.scalars(select(Person)))
+    kinds = Counter(p.kind for p in everyone)
+    assert set(kinds) == {"PF", "PJ", "PRE"}
+    assert all(is_valid_cpf(p.document) for p in everyone if p.kind == "PF")
+    assert all(is_valid_cnpj(p.document) for p in everyone if p.kind == "PJ")
+    assert any(not p.document.isdigit() for p in everyone if p.kind == "PJ")  # alphanumeric
+    assert {p.active for p in everyone} == {True, False}
+    assert all(len(p.city_ibge_code) == 7 and len(p.postal_code) == 8 for p in everyone)
+    assert len({p.document for p in everyone if p.document}) == sum(
+        1 for p in everyone if p.document)
+
+
+def test_invoices_in_every_state_and_balanced(demo: Database) -> None:
+    with demo.uow() as uow:
+        states = set(uow.session.scalars(select(Invoice.status).distinct()))
+        assert states == {"open", "partial", "settled", "suspended", "removed"}
+        overdue = uow.session.scalar(select(func.count()).select_from(Invoice).where(
+            Invoice.status == "open", Invoice.due_date < TODAY))
+        assert overdue > 0
+        sums = dict(uow.session.execute(select(Charge.invoice_id, func.sum(Charge.amount_cents))
+                                        .where(Charge.invoice_id.is_not(None))
+                                        .group_by(Charge.invoice_id)).all())
+        amounts = dict(uow.session.execute(select(Invoice.id, Invoice.amount_cents)).all())
+        assert sums == amounts
+        dupes = uow.session.execute(
+            select(Invoice.payment_profile_id, Invoice.our_number, func.count())
+            .where(Invoice.our_number.is_not(None))
+            .group_by(Invoice.payment_profile_id, Invoice.our_number)
+            .having(func.count() > 1)).all()
+        assert dupes == []
+        unbilled = uow.session.scalar(select(func.count()).select_from(Charge).where(
+            Charge.invoice_id.is_(None)))
+        assert unbilled > 0
+        assert set(uow.session.scalars(select(Contract.status).distinct())) >= {
+            "active", "suspended", "cancelled"}
+
+
+def test_featured_client_of_the_scenarios(demo: Database) -> None:
+    with demo.uow() as uow:
+        padaria = uow.session.scalar(select(Person).where(Person.document == "12ABC34501DE35"))
+        overdue = uow.session.scalars(select(Invoice).where(
+            Invoice.person_id == padaria.id, Invoice.status == "open",
+            Invoice.due_date < TODAY)).all()
+    assert padaria.name == "Padaria Pão Quente Ltda"
+    assert sum(i.amount_cents for i in overdue) == 187_000
+    assert all(31 <= (TODAY - i.due_date).days <= 60 for i in overdue)
+
+
+def test_payment_profiles_produce_valid_boletos(demo: Database) -> None:
+    with demo.uow() as uow:
+        profiles = list(uow.session.scalars(select(PaymentProfile)))
+    assert {p.bank_code for p in profiles} == {"001", "237", "341", "104", "033", "756",
+                                               "748", "041"}
+    for p in profiles:
+        codes = compute_codes(BoletoInput(
+            bank=p.bank_code, agency=p.agency, agency_dv=p.agency_dv, account=p.account,
+            account_dv=p.account_dv, wallet=p.wallet, agreement=p.agreement,
+            our_number="123", amount_cents=93_500, due_date=date(2026, 12, 10),
+            document_number="1", modality=p.modality, variation=p.variation, post=p.post,
+            byte_idt=p.byte_idt, processing_date=TODAY))
+        assert len(codes.barcode) == 44 and codes.barcode.startswith(p.bank_code)
+
+
+def test_demo_operators_log_in(demo: Database) -> None:
+    with demo.uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Operator)) == 4
+        assert operators.login(uow, "ana", DEMO_PASSWORD).name == "Ana Paula Ribeiro"
+
+
+def test_demo_refuses_a_database_with_people(demo: Database) -> None:
+    with pytest.raises(NotAllowed, match="já tem cadastros"):
+        build_demo(demo, people=10)

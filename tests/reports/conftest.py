@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -12,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.reports.samples import VECTORS
+from tests.support.pdftools import PdfTools, require_pdf_tools
 
 from contoffice.reports.boleto_slip import BoletoSlip
 
@@ -53,46 +51,8 @@ def make_slip() -> Callable[..., BoletoSlip]:
     return make
 
 
-class PdfTools:
-    """pdftoppm / zbarimg / pdftotext wrappers."""
-
-    def __init__(self, tmp: Path) -> None:
-        self.tmp = tmp
-
-    def pages(self, pdf: Path) -> list[Path]:
-        """Rasterise every page at 300 dpi in grey (what an office laser would do)."""
-        prefix = self.tmp / f"{pdf.stem}-page"
-        subprocess.run(
-            ["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), str(prefix)], check=True
-        )
-        return sorted(self.tmp.glob(f"{prefix.name}-*.png"))
-
-    def decode(self, image: Path, symbology: str) -> list[str]:
-        """Symbols of one kind (i25 or qrcode) that zbarimg finds on the image."""
-        proc = subprocess.run(
-            ["zbarimg", "--raw", "-q", "-Sdisable", f"-S{symbology}.enable", str(image)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        # Exit 4 means "no symbol found"; anything else non-zero is a real failure.
-        assert proc.returncode in (0, 4), proc.stderr
-        return [line for line in proc.stdout.splitlines() if line]
-
-    def text(self, pdf: Path) -> str:
-        """pdftotext -layout of the whole document."""
-        return subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-        ).stdout
-
-
 @pytest.fixture
 def pdf_tools(tmp_path: Path) -> PdfTools:
     """The poppler/zbar tools; skipped locally when absent, a failure under CI."""
-    missing = [tool for tool in ("pdftoppm", "pdftotext", "zbarimg") if not shutil.which(tool)]
-    if missing:
-        reason = f"{', '.join(missing)} not installed (apt-get install poppler-utils zbar-tools)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_pdf_tools()
     return PdfTools(tmp_path)

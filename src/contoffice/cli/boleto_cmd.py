@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from contoffice.cli import emit_json, fail
+from contoffice.cli.common import actor, add_common, database
+from contoffice.services.boletos import print_invoices
 from contoffice.core.validation import ValidationError
 
 
@@ -21,6 +23,38 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("boleto", help="boletos: código de barras, linha digitável")
     sub = parser.add_subparsers(dest="boleto_command", metavar="SUBCOMMAND", required=True)
     _add_codes(sub)
+    _add_pdf(sub)
+
+
+def _add_pdf(sub: Any) -> None:
+    pdf = sub.add_parser("pdf", help="boleto (uma fatura) ou carnê (várias) em um PDF")
+    pdf.add_argument("--invoices", required=True, metavar="IDS", help="ids separados por vírgula")
+    pdf.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    layout = pdf.add_mutually_exclusive_group()
+    layout.add_argument("--carne", dest="carne", action="store_true", default=None,
+                        help="carnê: 3 parcelas por página")
+    layout.add_argument("--boleto", dest="carne", action="store_false",
+                        help="um boleto por página")
+    add_common(pdf, operator=True)
+    pdf.set_defaults(handler=run_pdf)
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    """Render the invoices' boletos into one PDF."""
+    try:
+        ids = [int(part) for part in args.invoices.replace(" ", "").split(",") if part]
+    except ValueError:
+        return fail(f"lista de faturas inválida: {args.invoices!r} (use ids separados por vírgula)")
+    db = database(args)
+    try:
+        pages = print_invoices(db, actor(db, args), ids, args.output, carne=args.carne)
+    finally:
+        db.dispose()
+    if args.json:
+        emit_json({"output": str(args.output), "pages": pages, "invoices": ids})
+    else:
+        print(f"{pages} página(s) gravada(s) em {args.output}.")
+    return 0
 
 
 def _add_codes(sub: Any) -> None:

@@ -46,7 +46,16 @@ DEMO_PROFILES = (
     dict(name="Banrisul — Carteira 1", bank_code="041", agency="1102", account="9000150",
          wallet="1", agreement="9000150"),
 )
-FEATURED_CNPJ = "12ABC34501DE35"  # "Padaria Pão Quente" of SCENARIOS.md
+FEATURED_CNPJ = "12ABC34501DE35"
+DEMO_OFFICE = {
+    "office.name": "Ribeiro & Lima Contabilidade Ltda",
+    "office.document": "02558157000162",
+    "office.address": "Rua XV de Novembro, 250, sala 804 — Centro — São Paulo/SP — 01013-000",
+    "office.city": "São Paulo",
+    "office.state": "SP",
+    "office.phone": "(11) 3104-2200",
+    "office.site": "www.ribeirolima.example",
+}  # "Padaria Pão Quente" of SCENARIOS.md
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,7 @@ def build_demo(db: Database, *, people: int, seed: int = 1, contracts: int | Non
             raise NotAllowed("O banco de dados já tem cadastros; o escritório de demonstração "
                              "só é criado num banco vazio.")
         ensure_defaults(uow)
+        _office_identity(uow)
         operator_ids = _operators(uow)
         profile_ids = _profiles(uow)
         uow.commit()
@@ -97,6 +107,15 @@ def build_demo(db: Database, *, people: int, seed: int = 1, contracts: int | Non
                                     "email_test", "invoice_event"))
     return DemoSummary(people, counts.contracts, counts.invoices, counts.charges,
                        counts.settlements, time.perf_counter() - started)
+
+
+def _office_identity(uow) -> None:  # type: ignore[no-untyped-def]
+    from contoffice.db.models import OfficeSetting
+
+    for key, value in DEMO_OFFICE.items():
+        row = uow.session.get(OfficeSetting, key) or OfficeSetting(key=key)
+        row.value = value
+        uow.session.add(row)
 
 
 def has_people(db: Database) -> bool:

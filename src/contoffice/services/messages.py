@@ -17,3 +17,136 @@ REQUIRED_FIELD = "O campo {field} é obrigatório."
 DUPLICATE_DOCUMENT = "Já existe um cadastro com o documento {document} (código {code})."
 DOCUMENT_KIND_MISMATCH = "{kind}: informe um {expected}."
 PERSON_NOT_FOUND = "Cadastro {code} não encontrado (pode ter sido removido por outro usuário)."
+
+# Faturas a Receber (seed 002, INV-E-7 and others): shared by several tools.
+INVOICE_ALREADY_SETTLED = "A Fatura {code} já está liquidada"
+INVOICE_REMOVED_STATUS = "A fatura {code} está com status de excluída"
+# Ours: printing needs a bank profile.
+INVOICE_WITHOUT_PROFILE = (
+    "A fatura {code} não tem profile de pagamento: não é possível gerar o boleto."
+)
+
+# --- Seed 002, Faturas a Receber (INV-E-7 remover, INV-E-8 suspender, INV-E-10 alterar,
+# INV-E-16 liquidação avulsa). Word for word, capitals and final periods as in the seed.
+CHARGE_NOT_YET_BILLED = "A Conta {code} ainda não foi faturada"
+INVOICE_ALREADY_SETTLED = "A Fatura {code} já está liquidada"
+INVOICE_REMOVED_STATUS = "A fatura {code} está com status de excluída"
+INVOICE_REMOVED_STATUS_CAP = "A Fatura {code} está com status de excluída"
+INVOICE_REMITTANCE_TRANSMITTED = "A fatura {code} está com remessa transmitida"
+INVOICE_HAS_FISCAL_DOCUMENTS = "A fatura {code} já possui documentos fiscais gerados."
+INVOICE_AWAITS_RECONCILIATION = "Fatura aguarda conciliação na profile"
+INVOICE_PROFILE_SCHEDULE_SUSPENDED = "Fatura com programação suspensa na profile"
+INVOICE_ALREADY_RECONCILED = "Fatura já conciliada"
+INVOICE_HAS_PARTIAL_SETTLEMENTS = "Esta fatura possui liquidações parciais"
+INVOICE_AWAITS_FISCAL_DOCUMENTS = "Esta fatura aguarda efetivação de geração de documentos fiscais"
+INVOICE_AWAITS_REMITTANCE = "Esta fatura aguarda efetivação de remessa"
+SUSPEND_REMITTANCE_WARNING = (
+    "ATENÇÃO: Suspensão autorizada, porém essa fatura já tem remessa gerada."
+)
+INVOICE_ALREADY_SUSPENDED = "A fatura {code} já está com o status de suspenso."
+INVOICE_AWAITS_PROFILE_CHANGE = "Esta fatura aguarda efetivação de alteração de profile."
+INVOICE_HAS_FISCAL_DOCUMENTS_ALTER = "A Fatura já possui documentos fiscais gerados"
+INVOICE_REMITTANCE_TRANSMITTED_ALTER = "A Fatura está com remessa transmitida"
+INVOICE_PARTIAL_ALTER = "A fatura está com liquidação parcial"
+
+# --- Seed 002, Contas não faturadas (INV-G-2 editar, INV-G-3 remover, INV-G-4 suspender,
+# INV-G-5 cancelar suspensão). The seed's trailing spaces are trimmed.
+CHARGE_EDIT_SETTLED = "ERRO! Você não pode efetuar alterações em contas liquidadas."
+CHARGE_EDIT_FROZEN = "ERRO! Essa conta não pode mais sofrer nenhum tipo de alteração."
+CHARGE_EDIT_RECONCILED = "ERRO! Essa conta está associada a movimento bancário já conciliado."
+CHARGE_EDIT_IN_INVOICE_CONFIRM = "ERRO! Essa conta participa de uma fatura. Confirme seu interesse."
+CHARGE_EDIT_PENDING_BILLING = (
+    "ERRO! Esta conta está vinculada a um faturamento pendente cód. {code} "
+    "e não pode ser alterada."
+)
+CHARGE_EDIT_CONTRACT_COMPOSITION = (
+    "ERRO! Contas de contrato, não podem utilizar nenhuma plano de composição avulso."
+)
+CHARGE_ALREADY_SETTLED = "A Conta {code} já está liquidada"
+CHARGE_IN_INVOICE = "A Conta {code} faz parte de uma fatura"
+CHARGE_AWAITS_BILLING = "A Conta {code} aguarda efetivação de faturamento."
+CHARGE_HAS_PARTIAL_PAYMENT = "Esta Conta possui pagamento parcial."
+CHARGE_SUSPEND_AWAITS_BILLING = "Esta conta aguarda efetivação de faturamento"
+CHARGE_ALREADY_SUSPENDED = "A Conta {code} já está com o status de suspenso."
+CHARGE_SUSPEND_IN_INVOICE = "Esta conta já faz parte de uma fatura"
+CHARGE_NOT_SUSPENDED = "A Conta {code} não está mais suspensa"
+
+# --- Seed 002, Contas a pagar (INV-H-1).
+PAYABLE_BILLED_WARNING = (
+    "ATENÇÃO! Esta conta já está faturada e não pode sofrer alteração de valor ou vencimento."
+)
+PAYABLE_EDIT_IN_INVOICE = "ERRO! Essa conta participa de uma fatura. Impossível efetuar a alteração."
+
+# The seed's messages, by id, for the catalogue test and the dry-run preview.
+SEED_MESSAGE_IDS = (
+    "CHARGE_NOT_YET_BILLED", "INVOICE_ALREADY_SETTLED", "INVOICE_REMOVED_STATUS",
+    "INVOICE_REMOVED_STATUS_CAP", "INVOICE_REMITTANCE_TRANSMITTED",
+    "INVOICE_HAS_FISCAL_DOCUMENTS", "INVOICE_AWAITS_RECONCILIATION",
+    "INVOICE_PROFILE_SCHEDULE_SUSPENDED", "INVOICE_ALREADY_RECONCILED",
+    "INVOICE_HAS_PARTIAL_SETTLEMENTS", "INVOICE_AWAITS_FISCAL_DOCUMENTS",
+    "INVOICE_AWAITS_REMITTANCE", "SUSPEND_REMITTANCE_WARNING", "INVOICE_ALREADY_SUSPENDED",
+    "INVOICE_AWAITS_PROFILE_CHANGE", "INVOICE_HAS_FISCAL_DOCUMENTS_ALTER",
+    "INVOICE_REMITTANCE_TRANSMITTED_ALTER", "INVOICE_PARTIAL_ALTER", "CHARGE_EDIT_SETTLED",
+    "CHARGE_EDIT_FROZEN", "CHARGE_EDIT_RECONCILED", "CHARGE_EDIT_IN_INVOICE_CONFIRM",
+    "CHARGE_EDIT_PENDING_BILLING", "CHARGE_EDIT_CONTRACT_COMPOSITION", "CHARGE_ALREADY_SETTLED",
+    "CHARGE_IN_INVOICE", "CHARGE_AWAITS_BILLING", "CHARGE_HAS_PARTIAL_PAYMENT",
+    "CHARGE_SUSPEND_AWAITS_BILLING", "CHARGE_ALREADY_SUSPENDED", "CHARGE_SUSPEND_IN_INVOICE",
+    "CHARGE_NOT_SUSPENDED", "PAYABLE_BILLED_WARNING", "PAYABLE_EDIT_IN_INVOICE",
+)
+
+# --- Ours, in the seed's style, where the seed is silent (features.md §1.Z).
+# Estorno (INV-E-13): the seed announces a list and gives none (§1.Z.1).
+REVERSAL_NOT_SETTLED = "A Fatura {code} não está liquidada"
+REVERSAL_HAS_FISCAL_DOCUMENTS = "Esta fatura possui documentos fiscais gerados"
+REVERSAL_OTHER_ACCOUNT_WARNING = (
+    "ATENÇÃO: Estorno lançado em conta diferente da que recebeu o pagamento ({account})."
+)
+CASH_ACCOUNT_INACTIVE = "A conta cofre/caixa/banco {name} está inativa."
+# Invoices.
+INVOICE_NOT_SUSPENDED = "A fatura {code} não está suspensa."
+INVOICE_NO_REMITTANCE = "A fatura {code} não possui remessa gerada."
+INVOICE_ALREADY_MARKED_TRANSMITTED = "A fatura {code} já está com remessa transmitida."
+BAIXA_DISABLED = (
+    "O comando de baixa não está ativo na profile de pagamento {profile}; "
+    "ative-o na configuração da profile."
+)
+INVOICE_WITHOUT_PROFILE = "A fatura {code} não tem profile de pagamento."
+INVOICE_NOT_IN_SPC = "A fatura {code} não está no SPC."
+INVOICE_ALREADY_IN_SPC = "A fatura {code} já está no SPC."
+INVOICE_NOT_REMOVED = "A fatura {code} não está excluída."
+INVOICE_WRONG_DIRECTION = "A fatura {code} não pertence a este painel."
+REISSUE_WARNING = (
+    "As faturas {codes} serão removidas e recriadas com novo nosso número; se o boleto já foi "
+    "entregue ao cliente, será necessário enviá-lo novamente."
+)
+PARTIAL_EXCEEDS_BALANCE = (
+    "O pagamento parcial ({value}) não pode ser maior que o saldo da fatura {code} ({balance})."
+)
+AMOUNT_NOT_POSITIVE = "O valor deve ser maior que zero."
+DUE_BEFORE_ISSUE = "O vencimento ({due}) não pode ser anterior à emissão ({issue})."
+SETTLEMENT_IN_FUTURE = "A data de liquidação ({date}) não pode ser futura."
+PROFILE_REQUIRED = "Informe a profile de pagamento para o método \"Profile bancária\"."
+JUSTIFICATION_REQUIRED = "Informe a justificativa."
+SUSPENSION_REASON_UNKNOWN = "Motivo de suspensão \"{reason}\" não está cadastrado."
+NOTHING_TO_CHANGE = "Nada a alterar: informe ao menos um campo."
+INVOICE_TOTAL_NOT_POSITIVE = "O total da fatura {code} ficaria zero ou negativo."
+# Charges.
+CHARGE_REMOVED = "A Conta {code} foi removida."
+CHARGES_OF_MANY_PEOPLE = "Todas as contas em uma fatura: as contas devem ser do mesmo cliente."
+# Contracts.
+CONTRACT_ALREADY_CANCELLED = "O contrato {code} já está cancelado."
+CONTRACT_ALREADY_SUSPENDED = "O contrato {code} já está suspenso."
+CONTRACT_NOT_SUSPENDED = "O contrato {code} não está suspenso."
+CONTRACT_NOT_AWAITING = "O contrato {code} não está aguardando ativação."
+CONTRACT_NOT_ACTIVE = "O contrato {code} não está ativo."
+CONTRACT_CANCEL_ALREADY_REQUESTED = "O contrato {code} já tem cancelamento solicitado."
+CANCELLATION_REQUEST_CLOSED = "A solicitação de cancelamento {code} já foi resolvida."
+# Billing run (Faturamento em massa).
+RUN_CONTRACT_SUSPENDED = "Contrato {code} suspenso: não será faturado."
+RUN_CONTRACT_AWAITING = "Contrato {code} aguardando ativação: não será faturado."
+RUN_CONTRACT_NO_PROFILE = "Contrato {code} sem profile de pagamento: não será faturado."
+RUN_CONTRACT_NO_FEE = "Contrato {code} sem valor de honorários: não será faturado."
+RUN_FEE_SUSPENDED = "Honorário {competence} do contrato {code} está suspenso: não será faturado."
+RUN_FEE_REMOVED = "Honorário {competence} do contrato {code} foi removido: não será faturado."
+FEES_TIMES_INVALID = "Número de vezes deve estar entre 1 e 120."
+FEES_NO_ACTIVE_CONTRACT = "O cliente {code} não tem contrato ativo."

@@ -24,6 +24,12 @@ DEFAULT_SUSPENSION_REASONS = (
 )
 DEFAULT_SETTINGS = {
     "office.name": "Escritório Contábil",
+    "office.document": "",
+    "office.address": "",
+    "office.city": "",
+    "office.state": "",
+    "office.phone": "",
+    "office.site": "",
     "ledger.discount": "4.1.01",  # Configuração Básica: plano de contas das contas de desconto
     "ledger.surcharge": "3.1.03",  # … e das contas de acréscimo
     "ledger.fees": "3.1.01",

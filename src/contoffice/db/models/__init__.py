@@ -11,10 +11,13 @@ from contoffice.db.models.audit import Attachment, AuditEvent
 from contoffice.db.models.billing import Charge, Contract, Invoice, InvoiceEvent, Settlement
 from contoffice.db.models.operators import Operator, OperatorRole, RolePermission
 from contoffice.db.models.people import EmailTest, Person
+from contoffice.db.models.runs import BillingRun, CancellationRequest
 
 __all__ = [
     "Attachment",
     "AuditEvent",
+    "BillingRun",
+    "CancellationRequest",
     "CashAccount",
     "Charge",
     "Contract",

@@ -80,6 +80,10 @@ class Charge(Base):
     suspension_reason: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     billing_run_id: Mapped[int | None] = mapped_column(Integer)
+    # Plano de composição de derivação avulsa (fiscal composition of a one-off conta).
+    composition: Mapped[str] = mapped_column(String(80), default="")
+    # A discount/surcharge conta created by a settlement; its estorno removes it again.
+    settlement_id: Mapped[int | None] = mapped_column(ForeignKey("settlement.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 

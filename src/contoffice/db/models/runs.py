@@ -1,0 +1,64 @@
+"""Billing runs (resumable mass billing) and the cancellation manager's requests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from contoffice.db.base import Base, UTCDateTime, utcnow
+
+
+class BillingRun(Base):
+    """One billing run of a competência; progress is committed with each chunk it bills."""
+
+    __tablename__ = "billing_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    competence: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="running")  # running | done
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Contracts are processed in id order; everything up to this id is committed.
+    last_contract_id: Mapped[int] = mapped_column(Integer, default=0)
+    contracts_seen: Mapped[int] = mapped_column(Integer, default=0)
+    charges_created: Mapped[int] = mapped_column(Integer, default=0)
+    invoices_created: Mapped[int] = mapped_column(Integer, default=0)
+    already_billed: Mapped[int] = mapped_column(Integer, default=0)
+    refused: Mapped[int] = mapped_column(Integer, default=0)
+    resumed: Mapped[int] = mapped_column(Integer, default=0)  # times a killed run was taken up
+
+    __table_args__ = (
+        # At most one unfinished run per competência: a second desk resumes it instead.
+        Index(
+            "uq_billing_run_running",
+            "competence",
+            unique=True,
+            sqlite_where=text("status = 'running'"),
+            postgresql_where=text("status = 'running'"),
+        ),
+    )
+
+
+class CancellationRequest(Base):
+    """Gerenciador de cancelamentos: a client asked to cancel; retain, then keep or cancel."""
+
+    __tablename__ = "cancellation_request"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | kept | cancelled
+    reason: Mapped[str] = mapped_column(Text, default="")
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    retention_notes: Mapped[str] = mapped_column(Text, default="")
+    retention_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retention_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    resolution_notes: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+
+    __table_args__ = (Index("ix_cancellation_request_status", "status", "requested_at"),)

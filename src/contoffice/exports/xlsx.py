@@ -1,0 +1,80 @@
+"""A grid to an XLSX sheet: typed cells, money as numbers, frozen header, auto-filter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from contoffice.core.grids import ColumnKind, ColumnSpec
+
+MONEY_FORMAT = '"R$" #,##0.00'
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+COMPETENCE_FORMAT = "mm/yyyy"
+_HEADER_FONT = Font(bold=True)
+_SHEET_TITLE_LIMIT = 31  # Excel refuses longer sheet names
+
+
+def _format(column: ColumnSpec) -> str | None:
+    return {
+        ColumnKind.MONEY: MONEY_FORMAT,
+        ColumnKind.DATE: DATE_FORMAT,
+        ColumnKind.DATETIME: DATETIME_FORMAT,
+        ColumnKind.COMPETENCE: COMPETENCE_FORMAT,
+        ColumnKind.INT: "0",
+    }.get(column.kind)
+
+
+def _cell(sheet: Worksheet, value: Any, number_format: str | None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if number_format and isinstance(value, Decimal | date | datetime | int):
+        cell.number_format = number_format
+    elif isinstance(value, str):
+        cell.number_format = "@"  # text: CPF/CNPJ/CEP keep their zeros and letters
+    return cell
+
+
+def sheet_title(title: str) -> str:
+    """A sheet name Excel accepts (no []:*?/\\, at most 31 characters)."""
+    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in title).strip()
+    return cleaned[:_SHEET_TITLE_LIMIT] or "Planilha"
+
+
+def write_grid(path: Path, title: str, columns: Sequence[ColumnSpec],
+               rows: Iterable[Sequence[Any]]) -> int:
+    """Write the header and the rows (raw values, one per column); returns rows written.
+
+    Write-only mode streams rows to disk, so a 200,000-row grid never sits in memory.
+    """
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_title(title))
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(10, column.width // 7)
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font = _HEADER_FONT
+        cell.alignment = Alignment(vertical="center")
+        header.append(cell)
+    sheet.append(header)
+    formats = [_format(c) for c in columns]
+    count = 0
+    for raw in rows:
+        sheet.append([_cell(sheet, column.cell(value), fmt)
+                      for column, value, fmt in zip(columns, raw, formats, strict=True)])
+        count += 1
+    last = get_column_letter(max(1, len(columns)))
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return count

@@ -1,0 +1,145 @@
+"""The columns of every grid, in the seed's words (finder: INV-A-2; panel pages: INV-C-2)."""
+
+from __future__ import annotations
+
+from contoffice.core.grids import ColumnKind as K
+from contoffice.core.grids import ColumnSpec as C
+from contoffice.db.queries import client_activity, client_charges, client_contracts
+from contoffice.db.queries import client_invoices, client_settlements
+
+# The eight columns of "Últimos 1000 novos cadastros ativos" and of the search panels.
+PEOPLE = (
+    C("id", "Código", K.INT, "code", "id", width=70),
+    C("registered_on", "Data de cadastro", K.DATE, None, "registered_on", width=100),
+    C("name", "Cliente", K.TEXT, "name", "name", width=260),
+    C("document", "Documento", K.DOCUMENT, "document", "document", width=150),
+    C("email", "E-mail", K.TEXT, "email", "email", width=200),
+    C("phone", "Telefone", K.PHONE, "phone", "phone", width=120),
+    C("city", "Cidade", K.TEXT, "city", "city", width=140),
+    C("district", "Bairro", K.TEXT, "district", "district", width=140),
+)
+
+CONTRACTS = (
+    C("id", "Contrato", K.INT, "id", "id", width=70),
+    C("plan", "Plano", K.TEXT, "plan", "plan", width=200),
+    C("fee_cents", "Valor", K.MONEY, None, "fee_cents", width=100),
+    C("due_day", "Dia de vencimento", K.INT, "due_day", "due_day", width=90),
+    C("starts_on", "Início", K.DATE, None, "starts_on", width=90),
+    C("ends_on", "Fim", K.DATE, None, "ends_on", width=90),
+    C("status", "Situação", K.LABEL, "status", "status", client_contracts.STATUS_LABELS, 150),
+    C("profile", "Profile de pagamento", K.TEXT, "profile", "profile", width=200),
+    C("grouping", "Agrupamento", K.TEXT, "grouping", "grouping", width=110),
+)
+
+_INVOICE_HEAD = (
+    C("id", "Fatura", K.INT, "id", "id", width=70),
+    C("our_number", "Nosso número", K.INT, "our_number", "our_number", width=90),
+    C("description", "Descrição", K.TEXT, "description", "description", width=220),
+    C("issue_date", "Emissão", K.DATE, None, "issue_date", width=90),
+    C("due_date", "Vencimento", K.DATE, None, "due_date", width=90),
+    C("competence", "Competência", K.COMPETENCE, None, "competence", width=80),
+    C("amount_cents", "Valor", K.MONEY, None, "amount_cents", width=100),
+)
+_STATUS = C("status", "Situação", K.LABEL, "status", "status", client_invoices.STATUS_LABELS, 120)
+INVOICES = (
+    *_INVOICE_HEAD,
+    C("paid_cents", "Pago", K.MONEY, None, "paid_cents", width=100),
+    C("balance_cents", "Saldo", K.MONEY, None, "balance_cents", width=100),
+    _STATUS,
+    C("settled_on", "Liquidada em", K.DATE, None, "settled_on", width=90),
+    C("remittance_status", "Remessa", K.LABEL, "remittance", "remittance_status",
+      client_invoices.REMITTANCE_LABELS, 130),
+    C("in_spc", "SPC", K.BOOL, None, None, width=50),
+    C("profile", "Profile", K.TEXT, "profile", "profile", width=180),
+)
+REMOVED_INVOICES = (
+    *_INVOICE_HEAD,
+    C("removed_at", "Excluída em", K.DATETIME, None, "removed_at", width=120),
+    C("removed_by", "Operador", K.TEXT, "removed_by", "removed_by", width=150),
+    C("removal_reason", "Motivo", K.TEXT, "removal_reason", None, width=200),
+    C("replaced_by_id", "Substituída pela fatura", K.INT, None, None, width=90),
+)
+FISCAL_PENDING = (
+    *_INVOICE_HEAD,
+    _STATUS,
+    C("fiscal_status", "Documento fiscal", K.LABEL, None, None, client_invoices.FISCAL_LABELS),
+)
+
+_CHARGE_HEAD = (
+    C("id", "Conta", K.INT, "id", "id", width=70),
+    C("kind", "Tipo", K.LABEL, "kind", "kind", client_charges.KIND_LABELS, 100),
+    C("description", "Descrição", K.TEXT, "description", "description", width=220),
+    C("amount_cents", "Valor", K.MONEY, None, "amount_cents", width=100),
+    C("due_date", "Vencimento", K.DATE, None, "due_date", width=90),
+    C("competence", "Competência", K.COMPETENCE, None, "competence", width=80),
+    C("period_start", "Ref. inicial", K.DATE, width=90),
+    C("period_end", "Ref. final", K.DATE, width=90),
+    C("installment", "Parcela", K.INT, width=60),
+    C("status", "Situação", K.LABEL, "status", "status", client_charges.STATUS_LABELS, 100),
+)
+UNBILLED = (
+    *_CHARGE_HEAD,
+    C("ledger", "Plano de contas", K.TEXT, "ledger", "ledger", width=180),
+    C("suspension_reason", "Motivo de suspensão", K.TEXT, width=150),
+)
+PAYABLE_CHARGES = (
+    *_CHARGE_HEAD,
+    C("invoice_id", "Fatura", K.INT, "invoice_id", "invoice_id", width=70),
+    C("ledger", "Plano de contas", K.TEXT, "ledger", "ledger", width=180),
+)
+
+SETTLEMENTS = (
+    C("invoice_id", "Fatura", K.INT, "invoice_id", "invoice_id", width=70),
+    C("description", "Descrição", K.TEXT, "description", "description", width=220),
+    C("due_date", "Vencimento", K.DATE, None, "due_date", width=90),
+    C("invoice_cents", "Valor da fatura", K.MONEY, None, "invoice_cents", width=100),
+    C("settled_on", "Liquidação", K.DATE, None, "settled_on", width=90),
+    C("amount_cents", "Valor liquidado", K.MONEY, None, "amount_cents", width=100),
+    C("method", "Forma", K.LABEL, "method", "method", client_settlements.METHOD_LABELS, 130),
+    C("operator", "Operador", K.TEXT, "operator", "operator", width=150),
+    C("reversed", "Estornada", K.BOOL, width=70),
+    C("justification", "Justificativa", K.TEXT, "justification", None, width=180),
+)
+
+ACTIVITY = (
+    C("at", "Data e hora", K.DATETIME, None, "at", width=120),
+    C("operator", "Operador", K.TEXT, "operator", "operator", width=150),
+    C("action", "Ação", K.LABEL, "action", "action", client_activity.ACTION_LABELS, 150),
+    C("entity", "Registro", K.LABEL, "entity", "entity", client_activity.ENTITY_LABELS, 90),
+    C("entity_id", "Código", K.INT, "entity_id", "entity_id", width=70),
+    C("detail", "Justificativa / detalhe", K.TEXT, "detail", None, width=300),
+)
+NOTES = (
+    C("at", "Data e hora", K.DATETIME, None, "at", width=120),
+    C("operator", "Operador", K.TEXT, "operator", "operator", width=150),
+    C("invoice_id", "Fatura", K.INT, "invoice_id", "invoice_id", width=70),
+    C("text", "Comentário", K.TEXT, "text", None, width=400),
+)
+
+# Pages whose tables arrive with later issues: the columns are fixed now.
+FISCAL_ISSUED = (
+    C("number", "Número", K.INT), C("series", "Série"), C("model", "Tipo"),
+    C("issued_at", "Emissão", K.DATE), C("competence", "Competência", K.COMPETENCE),
+    C("amount_cents", "Valor", K.MONEY), C("status", "Situação"),
+    C("invoice_id", "Fatura", K.INT), C("verification", "Código de verificação"),
+)
+MESSAGES = (
+    C("sent_at", "Data e hora", K.DATETIME), C("channel", "Canal"),
+    C("recipient", "Destinatário", width=200), C("subject", "Assunto", width=250),
+    C("status", "Situação"), C("origin", "Operador / regra"), C("invoice_id", "Fatura", K.INT),
+)
+CLEARANCES = (
+    C("year", "Ano", K.INT), C("generated_at", "Gerada em", K.DATETIME),
+    C("operator", "Operador"), C("invoices", "Faturas", K.INT),
+    C("amount_cents", "Valor total", K.MONEY), C("sent_at", "Enviada em", K.DATETIME),
+)
+RECURRENCE = (
+    C("description", "Descrição", width=220), C("amount_cents", "Valor", K.MONEY),
+    C("next_due", "Próximo vencimento", K.DATE), C("frequency", "Periodicidade"),
+    C("remaining", "Parcelas restantes", K.INT), C("profile", "Profile"),
+)
+CARDS = (
+    C("brand", "Bandeira"), C("last_digits", "Final"), C("holder", "Titular", width=200),
+    C("expiry", "Validade"), C("token", "Token do gateway", width=200),
+    C("registered_at", "Cadastrado em", K.DATETIME),
+)

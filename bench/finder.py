@@ -20,11 +20,14 @@ from contoffice.services.demo import build_demo
 QUERIES: dict[str, Callable[[Database], object]] = {
     "latest 1,000 active": lambda db: finder.latest_active(db.uow(), PageRequest(limit=1000)),
     "active, name prefix 'mar'": lambda db: finder.search_people(
-        db.uow(), PageRequest({"active": True, "name": "mar"}, limit=200)),
+        db.uow(), PageRequest({"active": True, "name": "mar"}, limit=200)
+    ),
     "advanced: city 'campinas' + PJ": lambda db: finder.search_people(
-        db.uow(), PageRequest({"city": "campinas", "kind": "PJ"}, limit=200)),
+        db.uow(), PageRequest({"city": "campinas", "kind": "PJ"}, limit=200)
+    ),
     "document prefix '12ABC'": lambda db: finder.search_people(
-        db.uow(), PageRequest({"document": "12.ABC"}, limit=200)),
+        db.uow(), PageRequest({"document": "12.ABC"}, limit=200)
+    ),
 }
 
 

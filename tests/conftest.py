@@ -12,12 +12,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent / "support"))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "memkeyring.MemoryKeyring")
 
-import pytest  # noqa: E402
+import pytest
 
-from contoffice.db.uow import Database  # noqa: E402
-from contoffice.services.operators import system_actor  # noqa: E402
-from contoffice.services.permissions import Actor  # noqa: E402
-from tests.support.databases import PostgresServer, SqliteTemplates  # noqa: E402
+from contoffice.db.uow import Database
+from contoffice.services.operators import system_actor
+from contoffice.services.permissions import Actor
+from tests.support.databases import PostgresServer, SqliteTemplates
 
 BACKENDS = ("sqlite", "postgresql")
 _backends_ran: set[str] = set()

@@ -20,8 +20,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict, str]
 
 @pytest.fixture
 def office(db_url: str, capsys: pytest.CaptureFixture[str]) -> str:
-    code, summary, _ = run(capsys, "demo", "--people", "120", "--seed", "5", "--database",
-                           db_url, "--json")
+    code, summary, _ = run(
+        capsys, "demo", "--people", "120", "--seed", "5", "--database", db_url, "--json"
+    )
     assert code == 0 and summary["people"] == 120 and summary["invoices"] > 0
     return db_url
 
@@ -32,33 +33,40 @@ def test_db_upgrade_reports_revisions(tmp_path: Path, capsys) -> None:
     assert code == 0 and doc["from"] is None and doc["to"]
     code, doc, _ = run(capsys, "db", "upgrade", "--database", url, "--json")
     assert doc["from"] == doc["to"]
-    code, doc, _ = run(capsys, "db", "backup", str(tmp_path / "b.sqlite3"), "--database", url,
-                       "--json")
+    code, doc, _ = run(
+        capsys, "db", "backup", str(tmp_path / "b.sqlite3"), "--database", url, "--json"
+    )
     assert code == 0 and Path(doc["backup"]).stat().st_size > 0
 
 
 def test_people_search_filters_and_json(office: str, capsys) -> None:
-    code, doc, _ = run(capsys, "people", "search", "--document", "12.ABC", "--json",
-                       "--database", office)
+    code, doc, _ = run(
+        capsys, "people", "search", "--document", "12.ABC", "--json", "--database", office
+    )
     assert code == 0 and doc["total"] == 1
     row = doc["rows"][0]
     assert row["name"] == "Padaria Pão Quente Ltda" and row["document"] == "12ABC34501DE35"
-    code, doc, _ = run(capsys, "people", "search", "--kind", "PF", "--inactive", "--json",
-                       "--database", office)
+    code, doc, _ = run(
+        capsys, "people", "search", "--kind", "PF", "--inactive", "--json", "--database", office
+    )
     assert doc["total"] == len(doc["rows"]) and all(
-        r["kind"] == "PF" and not r["active"] for r in doc["rows"])
-    code, doc, _ = run(capsys, "people", "search", "--latest", "--limit", "5", "--json",
-                       "--database", office)
+        r["kind"] == "PF" and not r["active"] for r in doc["rows"]
+    )
+    code, doc, _ = run(
+        capsys, "people", "search", "--latest", "--limit", "5", "--json", "--database", office
+    )
     dates = [r["registered_on"] for r in doc["rows"]]
     assert dates == sorted(dates, reverse=True) and len(dates) == 5
 
 
 def test_invoices_list_json_contract(office: str, capsys) -> None:
-    _, found, _ = run(capsys, "people", "search", "--document", "12ABC", "--json",
-                      "--database", office)
+    _, found, _ = run(
+        capsys, "people", "search", "--document", "12ABC", "--json", "--database", office
+    )
     person = found["rows"][0]["id"]
-    code, doc, _ = run(capsys, "invoices", "list", "--person", str(person), "--json",
-                       "--database", office)
+    code, doc, _ = run(
+        capsys, "invoices", "list", "--person", str(person), "--json", "--database", office
+    )
     assert code == 0 and doc["total"] == len(doc["invoices"]) > 12
     first = doc["invoices"][0]
     assert {"id", "our_number", "due_date", "amount_cents", "status"} <= set(first)
@@ -67,8 +75,9 @@ def test_invoices_list_json_contract(office: str, capsys) -> None:
 
 
 def test_bad_filter_value_is_one_line(office: str, capsys) -> None:
-    code, _, err = run(capsys, "people", "search", "--registered-from", "31/02/2026",
-                       "--database", office)
+    code, _, err = run(
+        capsys, "people", "search", "--registered-from", "31/02/2026", "--database", office
+    )
     assert code == 2 and err.count("\n") == 1 and "inválid" in err
 
 
@@ -81,8 +90,11 @@ def test_demo_twice_is_refused_but_if_empty_is_quiet(office: str, capsys) -> Non
 
 def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
-    proc = subprocess.run([sys.executable, "-m", "contoffice", "demo", "--people", "30",
-                           "--database", url, "--json"], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "contoffice", "demo", "--people", "30", "--database", url, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["people"] == 30

@@ -105,9 +105,18 @@ def test_unreachable_database_is_one_clear_line() -> None:
 
 def test_cli_unreachable_database_exits_without_traceback() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "contoffice", "db", "upgrade",
-         "--database", "postgresql+psycopg://app@127.0.0.1:1/nada"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "contoffice",
+            "db",
+            "upgrade",
+            "--database",
+            "postgresql+psycopg://app@127.0.0.1:1/nada",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
@@ -119,5 +128,4 @@ def test_backup_copies_the_live_file(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'live.sqlite3'}"
     migrate.upgrade(url)
     target = migrate.backup(url, tmp_path / "copy.sqlite3")
-    assert _sql(target, "SELECT version_num FROM alembic_version") == [
-        (migrate.head_revision(),)]
+    assert _sql(target, "SELECT version_num FROM alembic_version") == [(migrate.head_revision(),)]

@@ -45,8 +45,12 @@ def test_two_desks_editing_the_same_invoice(db: Database) -> None:
         contract = Contract(person_id=person.id, plan="P", fee_cents=100, starts_on=date.today())
         uow.session.add(contract)
         uow.flush()
-        invoice = Invoice(person_id=person.id, issue_date=date(2026, 1, 1),
-                          due_date=date(2026, 1, 10), amount_cents=100)
+        invoice = Invoice(
+            person_id=person.id,
+            issue_date=date(2026, 1, 1),
+            due_date=date(2026, 1, 10),
+            amount_cents=100,
+        )
         uow.session.add(invoice)
         uow.commit()
         invoice_id = invoice.id
@@ -78,8 +82,7 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
     from sqlalchemy.exc import IntegrityError
 
     with db.uow() as uow:
-        uow.session.add(Contract(person_id=424242, plan="P", fee_cents=1,
-                                 starts_on=date.today()))
+        uow.session.add(Contract(person_id=424242, plan="P", fee_cents=1, starts_on=date.today()))
         with pytest.raises(IntegrityError):
             uow.session.flush()
 

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.reports.samples import VECTORS
-from tests.support.pdftools import PdfTools, require_pdf_tools
 
 from contoffice.reports.boleto_slip import BoletoSlip
+from tests.reports.samples import VECTORS
+from tests.support.pdftools import PdfTools, require_pdf_tools
 
 BASE = BoletoSlip(
     bank_code_with_dv="341-7",

@@ -6,9 +6,9 @@ import io
 from pathlib import Path
 
 import pytest
-from tests.reports.samples import PIX, VECTORS
 
 from contoffice.reports import render_boletos
+from tests.reports.samples import PIX, VECTORS
 
 
 def test_each_page_barcode_decodes_to_its_input(tmp_path: Path, make_slip, pdf_tools) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.reports.samples import PIX, VECTORS
-
 from contoffice.reports import render_boletos
+from tests.reports.samples import PIX, VECTORS
 
 
 def test_three_pages_every_slip_decodes(tmp_path: Path, make_slip, pdf_tools) -> None:

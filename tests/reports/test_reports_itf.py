@@ -7,9 +7,9 @@ import re
 import pytest
 from barcode.itf import ITF
 from reportlab.lib.units import mm
-from tests.reports.samples import VECTORS
 
 from contoffice.reports.itf import BARCODE_HEIGHT, NARROW, itf_ops, itf_runs
+from tests.reports.samples import VECTORS
 
 CODE = VECTORS[0][0]
 

@@ -6,11 +6,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.reports.samples import VECTORS
 
 from contoffice.core.progress import Cancelled
 from contoffice.reports import render_boletos, render_boletos_parallel
 from contoffice.reports.render import CHECK_EVERY
+from tests.reports.samples import VECTORS
 
 
 class Recorder:

@@ -22,12 +22,18 @@ def open_invoices(db: Database) -> list[int]:
     build_demo(db, people=60, seed=11)
     with db.uow() as uow:
         padaria = uow.session.scalar(select(Person.id).where(Person.document == FEATURED_CNPJ))
-        return list(uow.session.scalars(select(Invoice.id).where(
-            Invoice.person_id == padaria, Invoice.status == "open").order_by(Invoice.due_date)))
+        return list(
+            uow.session.scalars(
+                select(Invoice.id)
+                .where(Invoice.person_id == padaria, Invoice.status == "open")
+                .order_by(Invoice.due_date)
+            )
+        )
 
 
-def test_boleto_and_carne_scan(db: Database, actor: Actor, open_invoices: list[int],
-                               tmp_path: Path) -> None:
+def test_boleto_and_carne_scan(
+    db: Database, actor: Actor, open_invoices: list[int], tmp_path: Path
+) -> None:
     require_pdf_tools()
     tools = PdfTools(tmp_path)
     with db.uow() as uow:
@@ -45,9 +51,9 @@ def test_boleto_and_carne_scan(db: Database, actor: Actor, open_invoices: list[i
     assert f"Parcela 01/{len(slips):02d}" in tools.text(carne)
 
 
-def test_settled_and_removed_invoices_are_refused(db: Database, actor: Actor,
-                                                  open_invoices: list[int],
-                                                  tmp_path: Path) -> None:
+def test_settled_and_removed_invoices_are_refused(
+    db: Database, actor: Actor, open_invoices: list[int], tmp_path: Path
+) -> None:
     with db.uow() as uow:
         settled = uow.session.scalar(select(Invoice.id).where(Invoice.status == "settled"))
         removed = uow.session.scalar(select(Invoice.id).where(Invoice.status == "removed"))
@@ -59,9 +65,9 @@ def test_settled_and_removed_invoices_are_refused(db: Database, actor: Actor,
     assert not out.exists()
 
 
-def test_profile_with_missing_data_names_the_field(db: Database, actor: Actor,
-                                                   open_invoices: list[int],
-                                                   tmp_path: Path) -> None:
+def test_profile_with_missing_data_names_the_field(
+    db: Database, actor: Actor, open_invoices: list[int], tmp_path: Path
+) -> None:
     with db.uow() as uow:
         invoice = uow.get(Invoice, open_invoices[0])
         profile = uow.get(PaymentProfile, invoice.payment_profile_id)
@@ -75,8 +81,9 @@ def test_profile_with_missing_data_names_the_field(db: Database, actor: Actor,
     assert not out.exists()
 
 
-def test_printing_needs_the_permission(db: Database, open_invoices: list[int],
-                                       tmp_path: Path) -> None:
+def test_printing_needs_the_permission(
+    db: Database, open_invoices: list[int], tmp_path: Path
+) -> None:
     clerk = Actor(id=1, login="x", name="X")
     with pytest.raises(NotAllowed, match="Imprimir Fatura"):
         boletos.print_invoices(db, replace(clerk), open_invoices[:1], tmp_path / "x.pdf")

@@ -37,40 +37,55 @@ def test_people_are_valid_and_varied(demo: Database) -> None:
     assert {p.active for p in everyone} == {True, False}
     assert all(len(p.city_ibge_code) == 7 and len(p.postal_code) == 8 for p in everyone)
     assert len({p.document for p in everyone if p.document}) == sum(
-        1 for p in everyone if p.document)
+        1 for p in everyone if p.document
+    )
 
 
 def test_invoices_in_every_state_and_balanced(demo: Database) -> None:
     with demo.uow() as uow:
         states = set(uow.session.scalars(select(Invoice.status).distinct()))
         assert states == {"open", "partial", "settled", "suspended", "removed"}
-        overdue = uow.session.scalar(select(func.count()).select_from(Invoice).where(
-            Invoice.status == "open", Invoice.due_date < TODAY))
+        overdue = uow.session.scalar(
+            select(func.count())
+            .select_from(Invoice)
+            .where(Invoice.status == "open", Invoice.due_date < TODAY)
+        )
         assert overdue > 0
-        sums = dict(uow.session.execute(select(Charge.invoice_id, func.sum(Charge.amount_cents))
-                                        .where(Charge.invoice_id.is_not(None))
-                                        .group_by(Charge.invoice_id)).all())
+        sums = dict(
+            uow.session.execute(
+                select(Charge.invoice_id, func.sum(Charge.amount_cents))
+                .where(Charge.invoice_id.is_not(None))
+                .group_by(Charge.invoice_id)
+            ).all()
+        )
         amounts = dict(uow.session.execute(select(Invoice.id, Invoice.amount_cents)).all())
         assert sums == amounts
         dupes = uow.session.execute(
             select(Invoice.payment_profile_id, Invoice.our_number, func.count())
             .where(Invoice.our_number.is_not(None))
             .group_by(Invoice.payment_profile_id, Invoice.our_number)
-            .having(func.count() > 1)).all()
+            .having(func.count() > 1)
+        ).all()
         assert dupes == []
-        unbilled = uow.session.scalar(select(func.count()).select_from(Charge).where(
-            Charge.invoice_id.is_(None)))
+        unbilled = uow.session.scalar(
+            select(func.count()).select_from(Charge).where(Charge.invoice_id.is_(None))
+        )
         assert unbilled > 0
         assert set(uow.session.scalars(select(Contract.status).distinct())) >= {
-            "active", "suspended", "cancelled"}
+            "active",
+            "suspended",
+            "cancelled",
+        }
 
 
 def test_featured_client_of_the_scenarios(demo: Database) -> None:
     with demo.uow() as uow:
         padaria = uow.session.scalar(select(Person).where(Person.document == "12ABC34501DE35"))
-        overdue = uow.session.scalars(select(Invoice).where(
-            Invoice.person_id == padaria.id, Invoice.status == "open",
-            Invoice.due_date < TODAY)).all()
+        overdue = uow.session.scalars(
+            select(Invoice).where(
+                Invoice.person_id == padaria.id, Invoice.status == "open", Invoice.due_date < TODAY
+            )
+        ).all()
     assert padaria.name == "Padaria Pão Quente Ltda"
     assert sum(i.amount_cents for i in overdue) == 187_000
     assert all(31 <= (TODAY - i.due_date).days <= 60 for i in overdue)
@@ -79,15 +94,37 @@ def test_featured_client_of_the_scenarios(demo: Database) -> None:
 def test_payment_profiles_produce_valid_boletos(demo: Database) -> None:
     with demo.uow() as uow:
         profiles = list(uow.session.scalars(select(PaymentProfile)))
-    assert {p.bank_code for p in profiles} == {"001", "237", "341", "104", "033", "756",
-                                               "748", "041"}
+    assert {p.bank_code for p in profiles} == {
+        "001",
+        "237",
+        "341",
+        "104",
+        "033",
+        "756",
+        "748",
+        "041",
+    }
     for p in profiles:
-        codes = compute_codes(BoletoInput(
-            bank=p.bank_code, agency=p.agency, agency_dv=p.agency_dv, account=p.account,
-            account_dv=p.account_dv, wallet=p.wallet, agreement=p.agreement,
-            our_number="123", amount_cents=93_500, due_date=date(2026, 12, 10),
-            document_number="1", modality=p.modality, variation=p.variation, post=p.post,
-            byte_idt=p.byte_idt, processing_date=TODAY))
+        codes = compute_codes(
+            BoletoInput(
+                bank=p.bank_code,
+                agency=p.agency,
+                agency_dv=p.agency_dv,
+                account=p.account,
+                account_dv=p.account_dv,
+                wallet=p.wallet,
+                agreement=p.agreement,
+                our_number="123",
+                amount_cents=93_500,
+                due_date=date(2026, 12, 10),
+                document_number="1",
+                modality=p.modality,
+                variation=p.variation,
+                post=p.post,
+                byte_idt=p.byte_idt,
+                processing_date=TODAY,
+            )
+        )
         assert len(codes.barcode) == 44 and codes.barcode.startswith(p.bank_code)
 
 

@@ -16,8 +16,7 @@ from contoffice.services.permissions import ALL_KEYS, PERMISSIONS, Actor, requir
 def _admin(db: Database) -> Actor:
     with db.uow() as uow:
         assert operators.needs_first_admin(uow)
-        return operators.create_first_admin(uow, name="Carlos", login="carlos",
-                                            password="segredo1")
+        return operators.create_first_admin(uow, name="Carlos", login="carlos", password="segredo1")
 
 
 def test_first_admin_then_login(db: Database) -> None:
@@ -46,9 +45,17 @@ def test_expired_operator_is_refused(db: Database) -> None:
     with db.uow() as uow:
         roles = {r.name: r.id for r in uow.session.query(operators.OperatorRole)}
     with db.uow() as uow:
-        operators.save_operator(uow, admin, operators.OperatorInput(
-            login="ana", name="Ana", role_id=roles["Financeiro"], password="senha123",
-            expires_on=date(2026, 1, 31)))
+        operators.save_operator(
+            uow,
+            admin,
+            operators.OperatorInput(
+                login="ana",
+                name="Ana",
+                role_id=roles["Financeiro"],
+                password="senha123",
+                expires_on=date(2026, 1, 31),
+            ),
+        )
     with db.uow() as uow:
         assert operators.login(uow, "ana", "senha123", today=date(2026, 1, 31)).login == "ana"
     with db.uow() as uow, pytest.raises(NotAllowed, match="expirou em 31/01/2026"):
@@ -59,8 +66,13 @@ def test_roles_grant_keys_and_services_refuse_the_rest(db: Database) -> None:
     admin = _admin(db)
     with db.uow() as uow:
         roles = {r.name: r.id for r in uow.session.query(operators.OperatorRole)}
-        operators.save_operator(uow, admin, operators.OperatorInput(
-            login="bia", name="Beatriz", role_id=roles["Atendimento"], password="senha123"))
+        operators.save_operator(
+            uow,
+            admin,
+            operators.OperatorInput(
+                login="bia", name="Beatriz", role_id=roles["Atendimento"], password="senha123"
+            ),
+        )
     with db.uow() as uow:
         bia = operators.login(uow, "bia", "senha123")
     assert bia.can("invoices.print")
@@ -77,11 +89,17 @@ def test_roles_grant_keys_and_services_refuse_the_rest(db: Database) -> None:
 def test_reserved_and_duplicate_logins(db: Database) -> None:
     admin = _admin(db)
     with db.uow() as uow, pytest.raises(InvalidInput, match="reservado"):
-        operators.save_operator(uow, admin, operators.OperatorInput(
-            login="sistema", name="X", role_id=1, password="senha123"))
+        operators.save_operator(
+            uow,
+            admin,
+            operators.OperatorInput(login="sistema", name="X", role_id=1, password="senha123"),
+        )
     with db.uow() as uow, pytest.raises(InvalidInput, match="Já existe"):
-        operators.save_operator(uow, admin, operators.OperatorInput(
-            login="carlos", name="X", role_id=1, password="senha123"))
+        operators.save_operator(
+            uow,
+            admin,
+            operators.OperatorInput(login="carlos", name="X", role_id=1, password="senha123"),
+        )
 
 
 def test_every_permission_key_is_unique_and_labelled() -> None:

@@ -15,10 +15,19 @@ from contoffice.services import people
 from contoffice.services.permissions import Actor
 
 PADARIA = people.PersonInput(
-    kind="PJ", name="  Padaria   Pão Quente Ltda ", trade_name="Pão Quente",
-    document="12.abc.345/01de-35", email="Contato@PaoQuente.com.BR", phone="(11) 3456-7890",
-    postal_code="01310-100", city="São Paulo", state="sp", district="Bela Vista",
-    street="Avenida Paulista", number="1000", city_ibge_code="3550308",
+    kind="PJ",
+    name="  Padaria   Pão Quente Ltda ",
+    trade_name="Pão Quente",
+    document="12.abc.345/01de-35",
+    email="Contato@PaoQuente.com.BR",
+    phone="(11) 3456-7890",
+    postal_code="01310-100",
+    city="São Paulo",
+    state="sp",
+    district="Bela Vista",
+    street="Avenida Paulista",
+    number="1000",
+    city_ibge_code="3550308",
 )
 
 
@@ -52,8 +61,9 @@ def test_create_normalises_and_audits(db: Database, actor: Actor) -> None:
         ({"city_ibge_code": "35503"}, "Código IBGE", "IBGE"),
     ],
 )
-def test_wrong_fields_are_refused_naming_the_field(db: Database, actor: Actor, change: dict,
-                                                    field: str, fragment: str) -> None:
+def test_wrong_fields_are_refused_naming_the_field(
+    db: Database, actor: Actor, change: dict, field: str, fragment: str
+) -> None:
     with db.uow() as uow, pytest.raises(InvalidInput) as raised:
         people.create_person(uow, actor, replace(PADARIA, **change))
     assert raised.value.field == field
@@ -81,15 +91,18 @@ def test_edit_from_a_stale_version_is_refused(db: Database, actor: Actor) -> Non
     with db.uow() as uow:
         data, version = people.person_input(uow, pid)
     with db.uow() as uow:
-        people.update_person(uow, actor, pid, replace(data, trade_name="Ana"),
-                             expected_version=version)
+        people.update_person(
+            uow, actor, pid, replace(data, trade_name="Ana"), expected_version=version
+        )
     with db.uow() as uow, pytest.raises(Stale, match="outro usuário"):
-        people.update_person(uow, actor, pid, replace(data, trade_name="Carlos"),
-                             expected_version=version)
+        people.update_person(
+            uow, actor, pid, replace(data, trade_name="Carlos"), expected_version=version
+        )
     with db.uow() as uow:
         assert uow.get(Person, pid).trade_name == "Ana"
-        events = uow.session.scalars(select(AuditEvent.action).where(
-            AuditEvent.entity_id == pid)).all()
+        events = uow.session.scalars(
+            select(AuditEvent.action).where(AuditEvent.entity_id == pid)
+        ).all()
         assert events == ["person.created", "person.updated"]
 
 

@@ -46,8 +46,12 @@ class PostgresServer:
         self.owned_dir: str | None = None
         url = os.environ.get("CONTOFFICE_TEST_PG_URL")
         if not url:
-            out = subprocess.run([str(ROOT / "scripts" / "pgcluster"), "start"], check=True,
-                                 capture_output=True, text=True).stdout.split()
+            out = subprocess.run(
+                [str(ROOT / "scripts" / "pgcluster"), "start"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.split()
             url, self.owned_dir = out[0], out[1]
         self.admin_url = url
         self.admin = create_engine(url, isolation_level="AUTOCOMMIT")
@@ -72,8 +76,9 @@ class PostgresServer:
     def close(self) -> None:
         self.admin.dispose()
         if self.owned_dir:
-            subprocess.run([str(ROOT / "scripts" / "pgcluster"), "stop", self.owned_dir],
-                           check=False)
+            subprocess.run(
+                [str(ROOT / "scripts" / "pgcluster"), "stop", self.owned_dir], check=False
+            )
 
 
 def open_test_database(url: str) -> Database:

@@ -51,5 +51,3 @@ class PdfTools:
         return subprocess.run(
             ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
-
-

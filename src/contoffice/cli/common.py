@@ -30,13 +30,21 @@ def actor(db: Database, args: argparse.Namespace) -> Actor:
         return result
 
 
-def add_common(parser: argparse.ArgumentParser, *, json_flag: bool = True,
-               operator: bool = False) -> None:
+def add_common(
+    parser: argparse.ArgumentParser, *, json_flag: bool = True, operator: bool = False
+) -> None:
     """--database (and --json / --operator where the command uses them)."""
-    parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
-                        help="URL do banco (padrão: CONTOFFICE_DATABASE_URL ou o arquivo local)")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="URL do banco (padrão: CONTOFFICE_DATABASE_URL ou o arquivo local)",
+    )
     if json_flag:
         parser.add_argument("--json", action="store_true", help="resultado em JSON no stdout")
     if operator:
-        parser.add_argument("--operator", metavar="LOGIN",
-                            help="operador que executa (padrão: CONTOFFICE_OPERATOR ou sistema)")
+        parser.add_argument(
+            "--operator",
+            metavar="LOGIN",
+            help="operador que executa (padrão: CONTOFFICE_OPERATOR ou sistema)",
+        )

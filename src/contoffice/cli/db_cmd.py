@@ -25,15 +25,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _upgrade(args: argparse.Namespace) -> int:
     result = migrate.upgrade(database_url(getattr(args, "database", None)))
-    document = {"from": result.from_revision, "to": result.to_revision,
-                "backup": str(result.backup) if result.backup else None}
+    document = {
+        "from": result.from_revision,
+        "to": result.to_revision,
+        "backup": str(result.backup) if result.backup else None,
+    }
     if args.json:
         emit_json(document)
     elif result.from_revision == result.to_revision:
         print(f"Banco de dados já está na versão {result.to_revision}.")
     else:
-        print(f"Banco de dados atualizado de {result.from_revision or 'vazio'} "
-              f"para {result.to_revision}.")
+        print(
+            f"Banco de dados atualizado de {result.from_revision or 'vazio'} "
+            f"para {result.to_revision}."
+        )
     return 0
 
 

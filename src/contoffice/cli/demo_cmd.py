@@ -15,10 +15,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     demo.add_argument("--people", type=int, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     demo.add_argument("--contracts", type=int, metavar="N", help="padrão: proporcional")
-    demo.add_argument("--invoices", type=int, metavar="N",
-                      help="completa com faturas avulsas até N faturas")
-    demo.add_argument("--if-empty", action="store_true",
-                      help="não faz nada (e sai com 0) se o banco já tem cadastros")
+    demo.add_argument(
+        "--invoices", type=int, metavar="N", help="completa com faturas avulsas até N faturas"
+    )
+    demo.add_argument(
+        "--if-empty",
+        action="store_true",
+        help="não faz nada (e sai com 0) se o banco já tem cadastros",
+    )
     add_common(demo)
     demo.set_defaults(handler=_demo)
 
@@ -29,14 +33,17 @@ def _demo(args: argparse.Namespace) -> int:
         if args.if_empty and has_people(db):
             print("O banco de dados já tem cadastros; escritório de demonstração não criado.")
             return 0
-        summary = build_demo(db, people=args.people, seed=args.seed,
-                             contracts=args.contracts, invoices=args.invoices)
+        summary = build_demo(
+            db, people=args.people, seed=args.seed, contracts=args.contracts, invoices=args.invoices
+        )
     finally:
         db.dispose()
     if args.json:
         emit_json(dataclasses.asdict(summary))
     else:
-        print(f"Escritório de demonstração criado: {summary.people} cadastros, "
-              f"{summary.contracts} contratos, {summary.invoices} faturas "
-              f"em {summary.seconds:.1f} s.")
+        print(
+            f"Escritório de demonstração criado: {summary.people} cadastros, "
+            f"{summary.contracts} contratos, {summary.invoices} faturas "
+            f"em {summary.seconds:.1f} s."
+        )
     return 0

@@ -32,15 +32,31 @@ def _list(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
-        emit_json({"person_id": args.person, "total": page.total, "invoices": [
-            {"id": r.id, "our_number": r.our_number, "due_date": r.due_date.isoformat(),
-             "amount_cents": r.amount_cents, "paid_cents": r.paid_cents, "status": r.status,
-             "direction": r.direction, "description": r.description,
-             "competence": r.competence.isoformat() if r.competence else None}
-            for r in page.rows]})
+        emit_json(
+            {
+                "person_id": args.person,
+                "total": page.total,
+                "invoices": [
+                    {
+                        "id": r.id,
+                        "our_number": r.our_number,
+                        "due_date": r.due_date.isoformat(),
+                        "amount_cents": r.amount_cents,
+                        "paid_cents": r.paid_cents,
+                        "status": r.status,
+                        "direction": r.direction,
+                        "description": r.description,
+                        "competence": r.competence.isoformat() if r.competence else None,
+                    }
+                    for r in page.rows
+                ],
+            }
+        )
         return 0
     for r in page.rows:
-        print(f"{r.id:>8}  {r.our_number or '':>10}  {format_date(r.due_date)}  "
-              f"{format_money(r.amount_cents):>14}  {InvoiceStatus(r.status).label}")
+        print(
+            f"{r.id:>8}  {r.our_number or '':>10}  {format_date(r.due_date)}  "
+            f"{format_money(r.amount_cents):>14}  {InvoiceStatus(r.status).label}"
+        )
     print(f"{page.total} fatura(s).")
     return 0

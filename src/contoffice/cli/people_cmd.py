@@ -13,8 +13,19 @@ from contoffice.core.paging import PageRequest, Sort
 from contoffice.core.vocab import CLASSIFICATIONS
 from contoffice.services import finder
 
-_TEXT_FILTERS = ("name", "name_contains", "trade_name", "document", "email", "phone", "city",
-                 "district", "street", "postal_code", "state")
+_TEXT_FILTERS = (
+    "name",
+    "name_contains",
+    "trade_name",
+    "document",
+    "email",
+    "phone",
+    "city",
+    "district",
+    "street",
+    "postal_code",
+    "state",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,8 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     status = search.add_mutually_exclusive_group()
     status.add_argument("--active", dest="active", action="store_true", default=None)
     status.add_argument("--inactive", dest="active", action="store_false")
-    search.add_argument("--latest", action="store_true",
-                        help="últimos 1000 novos cadastros ativos")
+    search.add_argument("--latest", action="store_true", help="últimos 1000 novos cadastros ativos")
     for name in _TEXT_FILTERS:
         search.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXTO")
     search.add_argument("--code", type=int)
@@ -45,9 +55,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _filters(args: argparse.Namespace) -> dict[str, object]:
     filters: dict[str, object] = {k: getattr(args, k) for k in _TEXT_FILTERS}
-    filters.update(active=args.active, code=args.code, kind=args.kind,
-                   classification=args.classification,
-                   with_email_and_phone=args.with_email_and_phone)
+    filters.update(
+        active=args.active,
+        code=args.code,
+        kind=args.kind,
+        classification=args.classification,
+        with_email_and_phone=args.with_email_and_phone,
+    )
     for key in ("registered_from", "registered_to", "email_tested_from", "email_tested_to"):
         value = getattr(args, key)
         filters[key] = parse_date(value, field=key.replace("_", " ")) if value else None
@@ -66,11 +80,18 @@ def _search(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
-        emit_json({"total": result.total, "offset": result.offset,
-                   "rows": [dataclasses.asdict(r) for r in result.rows]})
+        emit_json(
+            {
+                "total": result.total,
+                "offset": result.offset,
+                "rows": [dataclasses.asdict(r) for r in result.rows],
+            }
+        )
         return 0
     for row in result.rows:
-        print(f"{row.id:>8}  {format_date(row.registered_on)}  {row.name[:40]:<40}  "
-              f"{format_document(row.document):<20}  {row.city}")
+        print(
+            f"{row.id:>8}  {format_date(row.registered_on)}  {row.name[:40]:<40}  "
+            f"{format_document(row.document):<20}  {row.city}"
+        )
     print(f"{result.total} cadastro(s).")
     return 0

@@ -66,8 +66,9 @@ def _pg_value(value: Any) -> Any:
     return value
 
 
-def write_tuples(conn: Connection, name: str, columns: Sequence[str],
-                 rows: Iterable[tuple[Any, ...]]) -> None:
+def write_tuples(
+    conn: Connection, name: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
+) -> None:
     """Write already-ordered tuples through the driver's fastest path."""
     raw = conn.connection.driver_connection
     assert raw is not None
@@ -93,7 +94,9 @@ def reset_sequences(conn: Connection, names: Iterable[str]) -> None:
     if conn.dialect.name != "postgresql":
         return
     for name in names:
-        conn.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-            f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
-        ))
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+            )
+        )

@@ -73,7 +73,9 @@ class UnitOfWork:
         """Load one row by primary key or raise NotFound with a pt-BR message."""
         obj = self.session.get(model, ident)
         if obj is None:
-            raise NotFound(f"{what} {ident} não encontrado (pode ter sido removido por outro usuário).")
+            raise NotFound(
+                f"{what} {ident} não encontrado (pode ter sido removido por outro usuário)."
+            )
         return obj
 
 
@@ -87,7 +89,7 @@ class Database:
 
     @property
     def backend(self) -> str:
-        """"sqlite" or "postgresql"."""
+        """ "sqlite" or "postgresql"."""
         return self.engine.dialect.name
 
     def uow(self) -> UnitOfWork:

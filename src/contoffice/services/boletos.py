@@ -27,15 +27,22 @@ from contoffice.services.permissions import Actor, require
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
-def slips_for_invoices(uow: UnitOfWork, invoice_ids: Sequence[int], *,
-                       today: date | None = None) -> list[BoletoSlip]:
+def slips_for_invoices(
+    uow: UnitOfWork, invoice_ids: Sequence[int], *, today: date | None = None
+) -> list[BoletoSlip]:
     """One slip per invoice, in the order given; refuses what cannot be printed."""
     today = today or date.today()
     identity = office.identity(uow)
-    invoices = {i.id: i for i in uow.session.scalars(
-        select(Invoice).where(Invoice.id.in_(list(invoice_ids))))}
-    people = {p.id: p for p in uow.session.scalars(
-        select(Person).where(Person.id.in_({i.person_id for i in invoices.values()})))}
+    invoices = {
+        i.id: i
+        for i in uow.session.scalars(select(Invoice).where(Invoice.id.in_(list(invoice_ids))))
+    }
+    people = {
+        p.id: p
+        for p in uow.session.scalars(
+            select(Person).where(Person.id.in_({i.person_id for i in invoices.values()}))
+        )
+    }
     profiles = {p.id: p for p in uow.session.scalars(select(PaymentProfile))}
     slips = []
     for invoice_id in invoice_ids:
@@ -61,59 +68,108 @@ def _check_printable(invoice: Invoice) -> None:
 
 def _codes_input(invoice: Invoice, profile: PaymentProfile, today: date) -> BoletoInput:
     return BoletoInput(
-        bank=profile.bank_code, agency=profile.agency, agency_dv=profile.agency_dv,
-        account=profile.account, account_dv=profile.account_dv, wallet=profile.wallet,
-        agreement=profile.agreement, our_number=str(invoice.our_number or ""),
-        amount_cents=invoice.amount_cents - invoice.paid_cents, due_date=invoice.due_date,
-        document_number=str(invoice.id), modality=profile.modality,
-        variation=profile.variation, post=profile.post, byte_idt=profile.byte_idt,
+        bank=profile.bank_code,
+        agency=profile.agency,
+        agency_dv=profile.agency_dv,
+        account=profile.account,
+        account_dv=profile.account_dv,
+        wallet=profile.wallet,
+        agreement=profile.agreement,
+        our_number=str(invoice.our_number or ""),
+        amount_cents=invoice.amount_cents - invoice.paid_cents,
+        due_date=invoice.due_date,
+        document_number=str(invoice.id),
+        modality=profile.modality,
+        variation=profile.variation,
+        post=profile.post,
+        byte_idt=profile.byte_idt,
         processing_date=invoice.issue_date or today,
     )
 
 
-def _slip(invoice: Invoice, profile: PaymentProfile, payer: Person,
-          identity: office.OfficeIdentity, today: date) -> BoletoSlip:
+def _slip(
+    invoice: Invoice,
+    profile: PaymentProfile,
+    payer: Person,
+    identity: office.OfficeIdentity,
+    today: date,
+) -> BoletoSlip:
     try:
         codes = compute_codes(_codes_input(invoice, profile, today))
     except ValidationError as error:
-        raise InvalidInput(f"Profile de pagamento «{profile.name}»: {error.message}",
-                           field=error.field) from None
+        raise InvalidInput(
+            f"Profile de pagamento «{profile.name}»: {error.message}", field=error.field
+        ) from None
     amount = invoice.amount_cents - invoice.paid_cents
     pix = None
     if profile.pix_key:
-        pix = build_static_pix(profile.pix_key, identity.name or "Escritorio",
-                               identity.city or "Sao Paulo", amount, txid=f"FAT{invoice.id}")
-    address = [f"{payer.street}, {payer.number} {payer.complement}".strip(" ,"),
-               f"{payer.district} — {payer.city}/{payer.state} — CEP "
-               f"{format_cep(payer.postal_code)}" if payer.postal_code else payer.city]
+        pix = build_static_pix(
+            profile.pix_key,
+            identity.name or "Escritorio",
+            identity.city or "Sao Paulo",
+            amount,
+            txid=f"FAT{invoice.id}",
+        )
+    address = [
+        f"{payer.street}, {payer.number} {payer.complement}".strip(" ,"),
+        f"{payer.district} — {payer.city}/{payer.state} — CEP {format_cep(payer.postal_code)}"
+        if payer.postal_code
+        else payer.city,
+    ]
     daily_interest = amount * profile.interest_month_bp // 30 // 10_000
     return BoletoSlip(
-        bank_code_with_dv=codes.bank_code_with_dv, bank_name=get_bank(profile.bank_code).name,
-        digitable_line_formatted=codes.digitable_line_formatted, barcode=codes.barcode,
-        beneficiary_name=identity.name, beneficiary_document=format_document(identity.document),
-        beneficiary_address=identity.address, agency_account=codes.agency_account_formatted,
-        document_number=str(invoice.id), our_number=codes.our_number_formatted,
-        wallet=profile.wallet, amount_cents=amount, payer_name=payer.name,
+        bank_code_with_dv=codes.bank_code_with_dv,
+        bank_name=get_bank(profile.bank_code).name,
+        digitable_line_formatted=codes.digitable_line_formatted,
+        barcode=codes.barcode,
+        beneficiary_name=identity.name,
+        beneficiary_document=format_document(identity.document),
+        beneficiary_address=identity.address,
+        agency_account=codes.agency_account_formatted,
+        document_number=str(invoice.id),
+        our_number=codes.our_number_formatted,
+        wallet=profile.wallet,
+        amount_cents=amount,
+        payer_name=payer.name,
         payer_document=format_document(payer.document),
         payer_address_lines=tuple(line for line in address if line.strip()),
-        due_date=invoice.due_date, document_date=invoice.issue_date, processing_date=today,
-        discount_line=(f"Desconto de {format_money(invoice.discount_cents)} até "
-                       f"{format_date(invoice.discount_until)}"
-                       if invoice.discount_cents and invoice.discount_until else ""),
-        fine_line=(f"Após o vencimento, multa de {format_percent(profile.fine_bp)}"
-                   if profile.fine_bp else ""),
-        interest_line=(f"Juros de mora de {format_money(daily_interest)} ao dia"
-                       if daily_interest else ""),
-        instructions=tuple(line for line in (invoice.instruction or profile.instructions)
-                           .splitlines() if line.strip()),
-        competence=invoice.competence, pix_payload=pix,
+        due_date=invoice.due_date,
+        document_date=invoice.issue_date,
+        processing_date=today,
+        discount_line=(
+            f"Desconto de {format_money(invoice.discount_cents)} até "
+            f"{format_date(invoice.discount_until)}"
+            if invoice.discount_cents and invoice.discount_until
+            else ""
+        ),
+        fine_line=(
+            f"Após o vencimento, multa de {format_percent(profile.fine_bp)}"
+            if profile.fine_bp
+            else ""
+        ),
+        interest_line=(
+            f"Juros de mora de {format_money(daily_interest)} ao dia" if daily_interest else ""
+        ),
+        instructions=tuple(
+            line
+            for line in (invoice.instruction or profile.instructions).splitlines()
+            if line.strip()
+        ),
+        competence=invoice.competence,
+        pix_payload=pix,
     )
 
 
-def print_invoices(db: Database, actor: Actor, invoice_ids: Sequence[int],
-                   out: str | Path | BinaryIO, *, carne: bool | None = None,
-                   progress: Progress | None = None) -> int:
-    """"Imprimir Fatura": one invoice → boleto, several → carnê (one PDF). Returns pages."""
+def print_invoices(
+    db: Database,
+    actor: Actor,
+    invoice_ids: Sequence[int],
+    out: str | Path | BinaryIO,
+    *,
+    carne: bool | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """ "Imprimir Fatura": one invoice → boleto, several → carnê (one PDF). Returns pages."""
     require(actor, "invoices.print")
     if not invoice_ids:
         raise InvalidInput("Selecione ao menos uma fatura.", field="Faturas")

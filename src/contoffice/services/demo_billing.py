@@ -15,8 +15,13 @@ from contoffice.services import demo_data as words
 
 MONTHS_OF_HISTORY = 24
 _PAST_STATES = (("settled", 86), ("open", 5), ("partial", 3), ("suspended", 3), ("removed", 3))
-_CONTRACT_STATES = (("active", 85), ("suspended", 5), ("cancelled", 5), ("awaiting", 3),
-                    ("cancel_requested", 2))
+_CONTRACT_STATES = (
+    ("active", 85),
+    ("suspended", 5),
+    ("cancelled", 5),
+    ("awaiting", 3),
+    ("cancel_requested", 2),
+)
 
 
 @dataclass
@@ -35,8 +40,9 @@ def _add_months(d: date, months: int) -> date:
 class BillingGenerator:
     """Generates and writes, chunk by chunk, the billing history of the demo office."""
 
-    def __init__(self, rng: random.Random, today: date, profile_ids: list[int],
-                 operator_ids: list[int]) -> None:
+    def __init__(
+        self, rng: random.Random, today: date, profile_ids: list[int], operator_ids: list[int]
+    ) -> None:
         self.rng, self.today = rng, today
         self.profile_ids, self.operator_ids = profile_ids, operator_ids
         self.our_numbers = dict.fromkeys(profile_ids, 1)
@@ -47,16 +53,26 @@ class BillingGenerator:
         self.settlements: list[dict[str, object]] = []
         self.events: list[dict[str, object]] = []
 
-    def write(self, conn: Connection, clients: list[tuple[int, date, bool]],
-              suppliers: list[int], n_contracts: int, invoices_target: int | None,
-              progress: Progress) -> Counts:
+    def write(
+        self,
+        conn: Connection,
+        clients: list[tuple[int, date, bool]],
+        suppliers: list[int],
+        n_contracts: int,
+        invoices_target: int | None,
+        progress: Progress,
+    ) -> Counts:
         """Write contracts and their history, then one-offs up to `invoices_target`."""
-        self.ids = {name: bulk.next_id(conn, name) for name in
-                    ("contract", "invoice", "charge", "settlement", "invoice_event")}
+        self.ids = {
+            name: bulk.next_id(conn, name)
+            for name in ("contract", "invoice", "charge", "settlement", "invoice_event")
+        }
         chosen = self._contract_holders(clients, n_contracts)
         featured_id = clients[-1][0]
-        contracts = [self._contract(pid, registered, active, pid == featured_id)
-                     for pid, registered, active in chosen]
+        contracts = [
+            self._contract(pid, registered, active, pid == featured_id)
+            for pid, registered, active in chosen
+        ]
         bulk.insert(conn, "contract", contracts)
         self.counts.contracts = len(contracts)
         for done, contract in enumerate(contracts, 1):
@@ -82,8 +98,9 @@ class BillingGenerator:
         self._write_profiles(conn)
         return self.counts
 
-    def _contract_holders(self, clients: list[tuple[int, date, bool]],
-                          n: int) -> list[tuple[int, date, bool]]:
+    def _contract_holders(
+        self, clients: list[tuple[int, date, bool]], n: int
+    ) -> list[tuple[int, date, bool]]:
         featured = clients[-1:]
         pool = clients[:-1]
         picked = self.rng.sample(pool, min(max(n - 1, 0), len(pool)))
@@ -94,13 +111,16 @@ class BillingGenerator:
         self.ids[name] = value + 1
         return value
 
-    def _contract(self, person_id: int, registered: date, active: bool,
-                  featured: bool = False) -> dict[str, object]:
+    def _contract(
+        self, person_id: int, registered: date, active: bool, featured: bool = False
+    ) -> dict[str, object]:
         plan, fee = self.rng.choice(words.PLANS)
-        status = self.rng.choices(*zip(*_CONTRACT_STATES, strict=True))[0] if active else \
-            "cancelled"
-        starts = max(registered, _add_months(self.today, -30) + timedelta(
-            days=self.rng.randrange(28)))
+        status = (
+            self.rng.choices(*zip(*_CONTRACT_STATES, strict=True))[0] if active else "cancelled"
+        )
+        starts = max(
+            registered, _add_months(self.today, -30) + timedelta(days=self.rng.randrange(28))
+        )
         if featured:  # SCENARIOS.md 2: R$ 1.870,00 overdue in 2 invoices, 31–60 days
             plan, fee, status = "Simples Nacional — Completo", 93_500, "active"
             starts = _add_months(self.today, -MONTHS_OF_HISTORY)
@@ -108,37 +128,54 @@ class BillingGenerator:
         if status == "cancelled":
             ends = _add_months(self.today, -self.rng.randrange(1, 12))
         return {
-            "id": self._next("contract"), "person_id": person_id, "plan": plan,
+            "id": self._next("contract"),
+            "person_id": person_id,
+            "plan": plan,
             "description": f"Prestação de serviços contábeis — {plan}",
             "fee_cents": fee if featured else fee + self.rng.randrange(0, 20) * 500,
-            "due_day": self.rng.choice((5, 10, 15, 20, 25)), "due_rule": "fixed_day",
-            "move_to_business_day": True, "due_month_offset": 1,
+            "due_day": self.rng.choice((5, 10, 15, 20, 25)),
+            "due_rule": "fixed_day",
+            "move_to_business_day": True,
+            "due_month_offset": 1,
             "payment_profile_id": self.rng.choice(self.profile_ids),
-            "ledger_account_id": 1, "starts_on": starts, "ends_on": ends, "status": status,
-            "grouping": "", "status_reason": "",
+            "ledger_account_id": 1,
+            "starts_on": starts,
+            "ends_on": ends,
+            "status": status,
+            "grouping": "",
+            "status_reason": "",
         }
 
     def _history(self, contract: dict[str, object], featured: bool) -> None:
         if contract["status"] == "awaiting":
             return
-        first = max(_add_months(self.today, -MONTHS_OF_HISTORY),
-                    _add_months(contract["starts_on"], 0))  # type: ignore[arg-type]
+        first = max(
+            _add_months(self.today, -MONTHS_OF_HISTORY), _add_months(contract["starts_on"], 0)
+        )  # type: ignore[arg-type]
         last = _add_months(self.today, 0)
         if contract["ends_on"] is not None:
             last = min(last, _add_months(contract["ends_on"], 0))  # type: ignore[arg-type]
         competence = first
         while competence <= last:
             due_month = _add_months(competence, 1)
-            due = next_business_day(clamp_day(due_month.year, due_month.month,
-                                              int(contract["due_day"])))  # type: ignore[arg-type]
+            due = next_business_day(
+                clamp_day(due_month.year, due_month.month, int(contract["due_day"]))
+            )  # type: ignore[arg-type]
             state = None
             months_back = (last.year - competence.year) * 12 + last.month - competence.month
             if featured and months_back in (1, 2):
                 due, state = self.today - timedelta(days=20 + 15 * months_back), "open"
             elif contract["status"] == "suspended" and competence == last:
                 state = "suspended"
-            self._invoice(int(contract["person_id"]), int(contract["fee_cents"]), due,  # type: ignore[arg-type]
-                          f"Honorários {competence:%m/%Y}", competence, contract, state)
+            self._invoice(
+                int(contract["person_id"]),
+                int(contract["fee_cents"]),
+                due,  # type: ignore[arg-type]
+                f"Honorários {competence:%m/%Y}",
+                competence,
+                contract,
+                state,
+            )
             competence = _add_months(competence, 1)
 
     def _one_off(self, person_id: int, direction: str = "R") -> None:
@@ -148,22 +185,44 @@ class BillingGenerator:
 
     def _unbilled(self, person_id: int) -> None:
         service, amount = self.rng.choice(words.ONE_OFF_SERVICES)
-        self.charges.append({
-            "id": self._next("charge"), "person_id": person_id, "direction": "R",
-            "kind": "one_off", "description": service, "amount_cents": amount,
-            "due_date": self.today + timedelta(days=self.rng.randrange(5, 60)),
-            "status": "open", "ledger_account_id": 2, "invoice_id": None,
-        })
+        self.charges.append(
+            {
+                "id": self._next("charge"),
+                "person_id": person_id,
+                "direction": "R",
+                "kind": "one_off",
+                "description": service,
+                "amount_cents": amount,
+                "due_date": self.today + timedelta(days=self.rng.randrange(5, 60)),
+                "status": "open",
+                "ledger_account_id": 2,
+                "invoice_id": None,
+            }
+        )
 
-    def _invoice(self, person_id: int, amount: int, due: date, description: str,
-                 competence: date | None, contract: dict[str, object] | None,
-                 state: str | None, direction: str = "R") -> None:
+    def _invoice(
+        self,
+        person_id: int,
+        amount: int,
+        due: date,
+        description: str,
+        competence: date | None,
+        contract: dict[str, object] | None,
+        state: str | None,
+        direction: str = "R",
+    ) -> None:
         rng = self.rng
         if state is None:
-            state = "open" if due >= self.today else rng.choices(*zip(*_PAST_STATES,
-                                                                       strict=True))[0]
-        profile = int(contract["payment_profile_id"]) if contract else rng.choice(  # type: ignore[arg-type]
-            self.profile_ids)
+            state = (
+                "open" if due >= self.today else rng.choices(*zip(*_PAST_STATES, strict=True))[0]
+            )
+        profile = (
+            int(contract["payment_profile_id"])
+            if contract
+            else rng.choice(  # type: ignore[arg-type]
+                self.profile_ids
+            )
+        )
         if direction == "P":
             profile = None  # type: ignore[assignment]
         our_number = None
@@ -177,41 +236,75 @@ class BillingGenerator:
         if state in ("settled", "partial"):
             settled_on = min(due + timedelta(days=rng.randrange(-5, 12)), self.today)
             paid = amount if state == "settled" else amount * rng.randrange(30, 71) // 100
-            self.settlements.append({
-                "id": self._next("settlement"), "invoice_id": invoice_id,
-                "person_id": person_id, "amount_cents": paid, "settled_on": settled_on,
-                "method": rng.choice(("return_file", "return_file", "other", "bank_profile")),
-                "payment_profile_id": profile, "justification": "", "reversed": False,
-                "operator_id": rng.choice(self.operator_ids),
-            })
+            self.settlements.append(
+                {
+                    "id": self._next("settlement"),
+                    "invoice_id": invoice_id,
+                    "person_id": person_id,
+                    "amount_cents": paid,
+                    "settled_on": settled_on,
+                    "method": rng.choice(("return_file", "return_file", "other", "bank_profile")),
+                    "payment_profile_id": profile,
+                    "justification": "",
+                    "reversed": False,
+                    "operator_id": rng.choice(self.operator_ids),
+                }
+            )
         removed = state == "removed"
-        self.invoices.append({
-            "id": invoice_id, "person_id": person_id, "direction": direction,
-            "contract_id": contract["id"] if contract else None,
-            "payment_profile_id": profile, "our_number": our_number,
-            "description": description, "issue_date": issue, "due_date": due,
-            "competence": competence, "amount_cents": amount, "paid_cents": paid,
-            "status": state, "settled_on": settled_on if state == "settled" else None,
-            "remittance_status": "transmitted" if due < self.today else "pending",
-            "reconciliation_status": "reconciled" if state == "settled" else "none",
-            "suspension_reason": "Pedido do cliente" if state == "suspended" else "",
-            "removed_at": self.now if removed else None,
-            "removed_by": self.operator_ids[0] if removed else None,
-            "removal_reason": "Cobrança em duplicidade" if removed else "",
-        })
-        self.charges.append({
-            "id": self._next("charge"), "person_id": person_id, "direction": direction,
-            "contract_id": contract["id"] if contract else None, "invoice_id": invoice_id,
-            "kind": "fee" if contract else "one_off", "description": description,
-            "amount_cents": amount, "due_date": due, "competence": competence,
-            "status": {"settled": "settled", "removed": "removed",
-                       "suspended": "suspended"}.get(state, "open"),
-            "ledger_account_id": 1 if contract else 2,
-        })
+        self.invoices.append(
+            {
+                "id": invoice_id,
+                "person_id": person_id,
+                "direction": direction,
+                "contract_id": contract["id"] if contract else None,
+                "payment_profile_id": profile,
+                "our_number": our_number,
+                "description": description,
+                "issue_date": issue,
+                "due_date": due,
+                "competence": competence,
+                "amount_cents": amount,
+                "paid_cents": paid,
+                "status": state,
+                "settled_on": settled_on if state == "settled" else None,
+                "remittance_status": "transmitted" if due < self.today else "pending",
+                "reconciliation_status": "reconciled" if state == "settled" else "none",
+                "suspension_reason": "Pedido do cliente" if state == "suspended" else "",
+                "removed_at": self.now if removed else None,
+                "removed_by": self.operator_ids[0] if removed else None,
+                "removal_reason": "Cobrança em duplicidade" if removed else "",
+            }
+        )
+        self.charges.append(
+            {
+                "id": self._next("charge"),
+                "person_id": person_id,
+                "direction": direction,
+                "contract_id": contract["id"] if contract else None,
+                "invoice_id": invoice_id,
+                "kind": "fee" if contract else "one_off",
+                "description": description,
+                "amount_cents": amount,
+                "due_date": due,
+                "competence": competence,
+                "status": {
+                    "settled": "settled",
+                    "removed": "removed",
+                    "suspended": "suspended",
+                }.get(state, "open"),
+                "ledger_account_id": 1 if contract else 2,
+            }
+        )
         if state == "removed":
-            self.events.append({"id": self._next("invoice_event"), "invoice_id": invoice_id,
-                                "kind": "removed", "text": "Cobrança em duplicidade",
-                                "operator_id": self.operator_ids[0]})
+            self.events.append(
+                {
+                    "id": self._next("invoice_event"),
+                    "invoice_id": invoice_id,
+                    "kind": "removed",
+                    "text": "Cobrança em duplicidade",
+                    "operator_id": self.operator_ids[0],
+                }
+            )
 
     def _flush(self, conn: Connection) -> None:
         bulk.insert(conn, "invoice", self.invoices)
@@ -227,5 +320,7 @@ class BillingGenerator:
         from sqlalchemy import text
 
         for profile_id, next_number in self.our_numbers.items():
-            conn.execute(text("UPDATE payment_profile SET next_our_number = :n WHERE id = :i"),
-                         {"n": next_number, "i": profile_id})
+            conn.execute(
+                text("UPDATE payment_profile SET next_our_number = :n WHERE id = :i"),
+                {"n": next_number, "i": profile_id},
+            )

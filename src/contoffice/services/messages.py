@@ -75,7 +75,9 @@ CHARGE_NOT_SUSPENDED = "A Conta {code} não está mais suspensa"
 PAYABLE_BILLED_WARNING = (
     "ATENÇÃO! Esta conta já está faturada e não pode sofrer alteração de valor ou vencimento."
 )
-PAYABLE_EDIT_IN_INVOICE = "ERRO! Essa conta participa de uma fatura. Impossível efetuar a alteração."
+PAYABLE_EDIT_IN_INVOICE = (
+    "ERRO! Essa conta participa de uma fatura. Impossível efetuar a alteração."
+)
 
 # The seed's messages, by id, for the catalogue test and the dry-run preview.
 SEED_MESSAGE_IDS = (

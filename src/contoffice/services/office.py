@@ -33,8 +33,12 @@ def settings(uow: UnitOfWork) -> dict[str, str]:
 def identity(uow: UnitOfWork) -> OfficeIdentity:
     """The office identity from the settings (empty strings where not configured)."""
     values = settings(uow)
-    return OfficeIdentity(*(values.get(f"office.{k}", "") for k in (
-        "name", "document", "address", "city", "state", "phone", "site")))
+    return OfficeIdentity(
+        *(
+            values.get(f"office.{k}", "")
+            for k in ("name", "document", "address", "city", "state", "phone", "site")
+        )
+    )
 
 
 def save_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
@@ -47,6 +51,13 @@ def save_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None
             row = OfficeSetting(key=key, value=value)
             uow.session.add(row)
         row.value = value
-        audit.record(uow, actor, "setting.changed", "office_setting", None,
-                     before={key: before}, after={key: value})
+        audit.record(
+            uow,
+            actor,
+            "setting.changed",
+            "office_setting",
+            None,
+            before={key: before},
+            after={key: value},
+        )
     uow.commit()

@@ -25,7 +25,8 @@ _hasher = PasswordHasher()
 DEFAULT_ROLES: dict[str, frozenset[str]] = {
     "Financeiro": frozenset(k for k in ALL_KEYS if not k.startswith("settings.")),
     "Atendimento": frozenset(
-        k for k in ALL_KEYS
+        k
+        for k in ALL_KEYS
         if k.endswith((".view", ".print", ".comment", ".send", ".send_boleto", ".export"))
         or k in {"people.create", "people.edit"}
     ),
@@ -111,14 +112,24 @@ def create_first_admin(uow: UnitOfWork, *, name: str, login: str, password: str)
         raise NotAllowed("O primeiro administrador já foi criado.")
     _check_password(password)
     admin_role = ensure_roles(uow)
-    operator = Operator(login=login.strip(), name=name.strip(), role_id=admin_role.id,
-                        password_hash=hash_password(password))
+    operator = Operator(
+        login=login.strip(),
+        name=name.strip(),
+        role_id=admin_role.id,
+        password_hash=hash_password(password),
+    )
     _check_login(uow, operator.login, None)
     uow.session.add(operator)
     uow.flush()
     actor = actor_of(operator)
-    audit.record(uow, actor, "operator.created", "operator", operator.id,
-                 after={"login": operator.login, "role": admin_role.name})
+    audit.record(
+        uow,
+        actor,
+        "operator.created",
+        "operator",
+        operator.id,
+        after={"login": operator.login, "role": admin_role.name},
+    )
     uow.commit()
     return actor
 
@@ -151,19 +162,26 @@ def login(uow: UnitOfWork, login_name: str, password: str, *, today: date | None
     return actor_of(operator)
 
 
-def save_operator(uow: UnitOfWork, actor: Actor, data: OperatorInput,
-                  operator_id: int | None = None) -> int:
+def save_operator(
+    uow: UnitOfWork, actor: Actor, data: OperatorInput, operator_id: int | None = None
+) -> int:
     """Create or update an operator (administrators only)."""
     require(actor, "settings.operators")
     if not data.login.strip() or not data.name.strip():
         raise InvalidInput(messages.REQUIRED_FIELD.format(field="Login e Nome"), field="Login")
     _check_login(uow, data.login.strip(), operator_id)
     uow.get(OperatorRole, data.role_id, what="Perfil de acesso")
-    operator = Operator() if operator_id is None else uow.get(Operator, operator_id, what="Operador")
+    operator = (
+        Operator() if operator_id is None else uow.get(Operator, operator_id, what="Operador")
+    )
     if operator_id is None and not data.password:
         raise InvalidInput(messages.REQUIRED_FIELD.format(field="Senha"), field="Senha")
     before = {"login": operator.login, "role_id": operator.role_id, "active": operator.active}
-    operator.login, operator.name, operator.email = data.login.strip(), data.name.strip(), data.email
+    operator.login, operator.name, operator.email = (
+        data.login.strip(),
+        data.name.strip(),
+        data.email,
+    )
     operator.role_id, operator.active = data.role_id, data.active
     operator.expires_on, operator.max_attempts = data.expires_on, data.max_attempts
     if data.password:
@@ -172,9 +190,15 @@ def save_operator(uow: UnitOfWork, actor: Actor, data: OperatorInput,
         operator.failed_attempts, operator.locked = 0, False
     uow.session.add(operator)
     uow.flush()
-    audit.record(uow, actor, "operator.saved", "operator", operator.id, before=before,
-                 after={"login": operator.login, "role_id": operator.role_id,
-                        "active": operator.active})
+    audit.record(
+        uow,
+        actor,
+        "operator.saved",
+        "operator",
+        operator.id,
+        before=before,
+        after={"login": operator.login, "role_id": operator.role_id, "active": operator.active},
+    )
     uow.commit()
     return operator.id
 
@@ -189,8 +213,15 @@ def set_role_permissions(uow: UnitOfWork, actor: Actor, role_id: int, keys: Iter
     role = uow.get(OperatorRole, role_id, what="Perfil de acesso")
     before = sorted(p.key for p in role.permissions)
     role.permissions = [RolePermission(key=k) for k in sorted(wanted)]
-    audit.record(uow, actor, "role.permissions", "operator_role", role.id,
-                 before={"keys": before}, after={"keys": sorted(wanted)})
+    audit.record(
+        uow,
+        actor,
+        "role.permissions",
+        "operator_role",
+        role.id,
+        before={"keys": before},
+        after={"keys": sorted(wanted)},
+    )
     uow.commit()
 
 

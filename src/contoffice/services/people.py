@@ -23,7 +23,35 @@ from contoffice.services.permissions import Actor, require
 from contoffice.services.results import BatchResult, Changes, RowOutcome
 
 UFS = frozenset(
-    "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split()
+    [
+        "AC",
+        "AL",
+        "AP",
+        "AM",
+        "BA",
+        "CE",
+        "DF",
+        "ES",
+        "GO",
+        "MA",
+        "MT",
+        "MS",
+        "MG",
+        "PA",
+        "PB",
+        "PR",
+        "PE",
+        "PI",
+        "RJ",
+        "RN",
+        "RS",
+        "RO",
+        "RR",
+        "SC",
+        "SP",
+        "SE",
+        "TO",
+    ]
 )
 
 
@@ -101,18 +129,31 @@ def _clean(data: PersonInput) -> PersonInput:
     if not 0 <= data.roles < 16:
         raise InvalidInput("Classificação inválida.", field="Classificação")
     return replace(
-        data, name=name, trade_name=" ".join(data.trade_name.split()), document=document,
-        email=email, email_cc=email_cc, phone=phone, mobile=mobile, postal_code=postal_code,
-        state=state, city_ibge_code=ibge, street=data.street.strip(),
-        district=data.district.strip(), city=data.city.strip(),
+        data,
+        name=name,
+        trade_name=" ".join(data.trade_name.split()),
+        document=document,
+        email=email,
+        email_cc=email_cc,
+        phone=phone,
+        mobile=mobile,
+        postal_code=postal_code,
+        state=state,
+        city_ibge_code=ibge,
+        street=data.street.strip(),
+        district=data.district.strip(),
+        city=data.city.strip(),
     )
 
 
 def _values(data: PersonInput) -> dict[str, object]:
     values = asdict(data)
     values.update(
-        name_key=fold(data.name), trade_name_key=fold(data.trade_name), city_key=fold(data.city),
-        district_key=fold(data.district), street_key=fold(data.street),
+        name_key=fold(data.name),
+        trade_name_key=fold(data.trade_name),
+        city_key=fold(data.city),
+        district_key=fold(data.district),
+        street_key=fold(data.street),
     )
     return values
 
@@ -130,8 +171,9 @@ def _check_unique_document(uow: UnitOfWork, document: str, person_id: int | None
         )
 
 
-def create_person(uow: UnitOfWork, actor: Actor, data: PersonInput, *,
-                  today: date | None = None) -> int:
+def create_person(
+    uow: UnitOfWork, actor: Actor, data: PersonInput, *, today: date | None = None
+) -> int:
     """Register a new person; returns its code."""
     require(actor, "people.create")
     clean = clean_person(data)
@@ -139,14 +181,22 @@ def create_person(uow: UnitOfWork, actor: Actor, data: PersonInput, *,
     person = Person(**_values(clean), registered_on=today or date.today())
     uow.session.add(person)
     uow.flush()
-    audit.record(uow, actor, "person.created", "person", person.id, person_id=person.id,
-                 after={k: v for k, v in asdict(clean).items() if v not in ("", None)})
+    audit.record(
+        uow,
+        actor,
+        "person.created",
+        "person",
+        person.id,
+        person_id=person.id,
+        after={k: v for k, v in asdict(clean).items() if v not in ("", None)},
+    )
     uow.commit()
     return person.id
 
 
-def update_person(uow: UnitOfWork, actor: Actor, person_id: int, data: PersonInput, *,
-                  expected_version: int) -> int:
+def update_person(
+    uow: UnitOfWork, actor: Actor, person_id: int, data: PersonInput, *, expected_version: int
+) -> int:
     """Save an edit made on `expected_version`; another desk's newer save raises Stale."""
     require(actor, "people.edit")
     clean = clean_person(data)
@@ -160,14 +210,23 @@ def update_person(uow: UnitOfWork, actor: Actor, person_id: int, data: PersonInp
     before, after = audit.changed_fields(person, {f.name: values[f.name] for f in fields(clean)})
     for key, value in values.items():
         setattr(person, key, value)
-    audit.record(uow, actor, "person.updated", "person", person.id, person_id=person.id,
-                 before=before, after=after)
+    audit.record(
+        uow,
+        actor,
+        "person.updated",
+        "person",
+        person.id,
+        person_id=person.id,
+        before=before,
+        after=after,
+    )
     uow.commit()
     return person.version_id
 
 
-def set_active(uow: UnitOfWork, actor: Actor, person_ids: Sequence[int], active: bool,
-               justification: str = "") -> BatchResult:
+def set_active(
+    uow: UnitOfWork, actor: Actor, person_ids: Sequence[int], active: bool, justification: str = ""
+) -> BatchResult:
     """Activate or inactivate people (nothing is deleted: history stays)."""
     require(actor, "people.inactivate")
     outcomes = []
@@ -177,9 +236,17 @@ def set_active(uow: UnitOfWork, actor: Actor, person_ids: Sequence[int], active:
             outcomes.append(RowOutcome(pid, False, messages.PERSON_NOT_FOUND.format(code=pid)))
             continue
         if person.active != active:
-            audit.record(uow, actor, "person.activated" if active else "person.inactivated",
-                         "person", pid, person_id=pid, before={"active": person.active},
-                         after={"active": active}, justification=justification)
+            audit.record(
+                uow,
+                actor,
+                "person.activated" if active else "person.inactivated",
+                "person",
+                pid,
+                person_id=pid,
+                before={"active": person.active},
+                after={"active": active},
+                justification=justification,
+            )
             person.active = active
         outcomes.append(RowOutcome(pid, True))
     uow.commit()

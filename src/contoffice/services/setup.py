@@ -62,6 +62,10 @@ def ensure_defaults(uow: UnitOfWork) -> None:
         if key not in keys:
             uow.session.add(OfficeSetting(key=key, value=value))
     if not uow.session.scalar(select(CashAccount.id).limit(1)):
-        uow.session.add_all([CashAccount(name="Caixa do escritório", kind="caixa"),
-                             CashAccount(name="Cofre", kind="cofre")])
+        uow.session.add_all(
+            [
+                CashAccount(name="Caixa do escritório", kind="caixa"),
+                CashAccount(name="Cofre", kind="cofre"),
+            ]
+        )
     uow.commit()

@@ -25,9 +25,15 @@ def office(db: Database) -> tuple[Database, list[Person]]:
     with db.uow() as uow:
         everyone = list(uow.session.scalars(select(Person)))
         target = everyone[10]
-        uow.session.add(EmailTest(person_id=target.id, address=target.email or "x@y.com",
-                                  tested_at=__import__("datetime").datetime(
-                                      2026, 3, 5, 12, tzinfo=__import__("datetime").UTC)))
+        uow.session.add(
+            EmailTest(
+                person_id=target.id,
+                address=target.email or "x@y.com",
+                tested_at=__import__("datetime").datetime(
+                    2026, 3, 5, 12, tzinfo=__import__("datetime").UTC
+                ),
+            )
+        )
         uow.commit()
     return db, everyone
 
@@ -46,27 +52,35 @@ def test_each_filter_matches_the_oracle(office) -> None:
     cases = {
         "active": (True, lambda p: p.active),
         "code": (sample.id, lambda p: p.id == sample.id),
-        "name": (sample.name[:4].upper(), lambda p: fold(p.name).startswith(
-            fold(sample.name[:4]))),
+        "name": (sample.name[:4].upper(), lambda p: fold(p.name).startswith(fold(sample.name[:4]))),
         "name_contains": ("silva", lambda p: "silva" in fold(p.name)),
-        "document": (format_document(sample.document)[:6],
-                     lambda p: p.document.startswith(sample.document[:5])),
-        "email": (sample.email[:5].upper(), lambda p: p.email.startswith(
-            sample.email[:5].lower())),
+        "document": (
+            format_document(sample.document)[:6],
+            lambda p: p.document.startswith(sample.document[:5]),
+        ),
+        "email": (sample.email[:5].upper(), lambda p: p.email.startswith(sample.email[:5].lower())),
         "city": ("sao", lambda p: fold(p.city).startswith("sao")),
         "district": ("centro", lambda p: fold(p.district).startswith("centro")),
         "street": ("rua", lambda p: fold(p.street).startswith("rua")),
-        "postal_code": (sample.postal_code[:5], lambda p: p.postal_code.startswith(
-            sample.postal_code[:5])),
+        "postal_code": (
+            sample.postal_code[:5],
+            lambda p: p.postal_code.startswith(sample.postal_code[:5]),
+        ),
         "state": ("sp", lambda p: p.state == "SP"),
         "kind": ("PJ", lambda p: p.kind == "PJ"),
-        "classification": ("cliente_fornecedor", lambda p: p.roles == int(
-            classification_roles) and True),
+        "classification": (
+            "cliente_fornecedor",
+            lambda p: p.roles == int(classification_roles) and True,
+        ),
         "trade_name": ("padaria", lambda p: "padaria" in fold(p.trade_name)),
-        "registered_from": (TODAY - timedelta(days=365),
-                            lambda p: p.registered_on >= TODAY - timedelta(days=365)),
-        "with_email_and_phone": (True, lambda p: p.active and p.email != "" and (
-            p.phone != "" or p.mobile != "")),
+        "registered_from": (
+            TODAY - timedelta(days=365),
+            lambda p: p.registered_on >= TODAY - timedelta(days=365),
+        ),
+        "with_email_and_phone": (
+            True,
+            lambda p: p.active and p.email != "" and (p.phone != "" or p.mobile != ""),
+        ),
     }
     for key, (value, predicate) in cases.items():
         expected = sorted(p.id for p in everyone if predicate(p))
@@ -77,9 +91,11 @@ def test_each_filter_matches_the_oracle(office) -> None:
 def test_pre_registration_classification_and_email_tests(office) -> None:
     db, everyone = office
     assert _ids(db, {"classification": "pre_cadastro"}) == sorted(
-        p.id for p in everyone if p.kind == "PRE")
-    assert _ids(db, {"email_tested_from": date(2026, 3, 1),
-                     "email_tested_to": date(2026, 3, 31)}) == [everyone[10].id]
+        p.id for p in everyone if p.kind == "PRE"
+    )
+    assert _ids(
+        db, {"email_tested_from": date(2026, 3, 1), "email_tested_to": date(2026, 3, 31)}
+    ) == [everyone[10].id]
     assert _ids(db, {"email_tested_from": date(2026, 4, 1)}) == []
 
 
@@ -93,10 +109,12 @@ def test_alphanumeric_cnpj_found_with_or_without_mask(office) -> None:
 def test_filters_combine_and_sort(office) -> None:
     db, everyone = office
     with db.uow() as uow:
-        result = finder.search(uow.session, PageRequest(
-            {"active": True, "kind": "PF"}, (Sort("name"),), 0, 20))
-    expected = sorted((p for p in everyone if p.active and p.kind == "PF"),
-                      key=lambda p: (fold(p.name), p.id))
+        result = finder.search(
+            uow.session, PageRequest({"active": True, "kind": "PF"}, (Sort("name"),), 0, 20)
+        )
+    expected = sorted(
+        (p for p in everyone if p.active and p.kind == "PF"), key=lambda p: (fold(p.name), p.id)
+    )
     assert [r.id for r in result.rows] == [p.id for p in expected[:20]]
     assert result.total == len(expected)
 
@@ -105,8 +123,9 @@ def test_latest_active_is_capped_and_newest_first(office) -> None:
     db, everyone = office
     with db.uow() as uow:
         result = finder.latest_active(uow.session, PageRequest(limit=50))
-    active = sorted((p for p in everyone if p.active),
-                    key=lambda p: (p.registered_on, p.id), reverse=True)
+    active = sorted(
+        (p for p in everyone if p.active), key=lambda p: (p.registered_on, p.id), reverse=True
+    )
     assert [r.id for r in result.rows] == [p.id for p in active[:50]]
     assert result.total == min(len(active), finder.LATEST_LIMIT)
 

@@ -15,14 +15,25 @@ from contoffice.db.queries import panel_common as pc
 
 # What an audit action or invoice event is called on screen.
 ACTION_LABELS = {
-    "person.created": "Cadastro criado", "person.updated": "Cadastro alterado",
-    "person.activated": "Cadastro ativado", "person.inactivated": "Cadastro inativado",
-    "created": "Fatura criada", "altered": "Fatura alterada", "settled": "Fatura liquidada",
-    "removed": "Fatura removida", "comment": "Comentário", "suspended": "Fatura suspensa",
+    "person.created": "Cadastro criado",
+    "person.updated": "Cadastro alterado",
+    "person.activated": "Cadastro ativado",
+    "person.inactivated": "Cadastro inativado",
+    "created": "Fatura criada",
+    "altered": "Fatura alterada",
+    "settled": "Fatura liquidada",
+    "removed": "Fatura removida",
+    "comment": "Comentário",
+    "suspended": "Fatura suspensa",
     "reversed": "Liquidação estornada",
 }
-ENTITY_LABELS = {"person": "Cadastro", "invoice": "Fatura", "contract": "Contrato",
-                 "charge": "Conta", "settlement": "Liquidação"}
+ENTITY_LABELS = {
+    "person": "Cadastro",
+    "invoice": "Fatura",
+    "contract": "Contrato",
+    "charge": "Conta",
+    "settlement": "Liquidação",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +57,33 @@ class NoteRow:
 
 
 def _union(person_id: int) -> Any:
-    audit = (select(AuditEvent.id.label("id"), AuditEvent.at.label("at"),
-                    Operator.name.label("operator"), AuditEvent.action.label("action"),
-                    AuditEvent.entity.label("entity"), AuditEvent.entity_id.label("entity_id"),
-                    AuditEvent.justification.label("detail"))
-             .outerjoin(Operator, Operator.id == AuditEvent.operator_id)
-             .where(AuditEvent.person_id == person_id))
-    events = (select((-InvoiceEvent.id).label("id"), InvoiceEvent.at, Operator.name,
-                     InvoiceEvent.kind, literal("invoice"), InvoiceEvent.invoice_id,
-                     InvoiceEvent.text)
-              .join(Invoice, Invoice.id == InvoiceEvent.invoice_id)
-              .outerjoin(Operator, Operator.id == InvoiceEvent.operator_id)
-              .where(Invoice.person_id == person_id))
+    audit = (
+        select(
+            AuditEvent.id.label("id"),
+            AuditEvent.at.label("at"),
+            Operator.name.label("operator"),
+            AuditEvent.action.label("action"),
+            AuditEvent.entity.label("entity"),
+            AuditEvent.entity_id.label("entity_id"),
+            AuditEvent.justification.label("detail"),
+        )
+        .outerjoin(Operator, Operator.id == AuditEvent.operator_id)
+        .where(AuditEvent.person_id == person_id)
+    )
+    events = (
+        select(
+            (-InvoiceEvent.id).label("id"),
+            InvoiceEvent.at,
+            Operator.name,
+            InvoiceEvent.kind,
+            literal("invoice"),
+            InvoiceEvent.invoice_id,
+            InvoiceEvent.text,
+        )
+        .join(Invoice, Invoice.id == InvoiceEvent.invoice_id)
+        .outerjoin(Operator, Operator.id == InvoiceEvent.operator_id)
+        .where(Invoice.person_id == person_id)
+    )
     return union_all(audit, events).subquery("activity")
 
 
@@ -72,11 +98,17 @@ def activity(session: Session, request: PageRequest) -> Page[ActivityRow]:
         "entity_id": pc.as_text(sub.c.entity_id),
         "detail": pc.contains(sub.c.detail),
     }
-    sorts = {"at": sub.c.at, "operator": sub.c.operator, "action": sub.c.action,
-             "entity": sub.c.entity, "entity_id": sub.c.entity_id}
+    sorts = {
+        "at": sub.c.at,
+        "operator": sub.c.operator,
+        "action": sub.c.action,
+        "entity": sub.c.entity,
+        "entity_id": sub.c.entity_id,
+    }
     narrowed = PageRequest(filters, request.sort, request.offset, request.limit)
-    return pc.run(session, select(sub), narrowed, conditions, sorts, sub.c.id,
-                  (sub.c.at.desc(),), ActivityRow)
+    return pc.run(
+        session, select(sub), narrowed, conditions, sorts, sub.c.id, (sub.c.at.desc(),), ActivityRow
+    )
 
 
 NOTE_CONDITIONS: dict[str, pc.Condition] = {
@@ -85,19 +117,37 @@ NOTE_CONDITIONS: dict[str, pc.Condition] = {
     "invoice_id": pc.as_text(InvoiceEvent.invoice_id),
     "text": pc.contains(InvoiceEvent.text),
 }
-NOTE_SORTS: dict[str, Any] = {"at": InvoiceEvent.at, "operator": Operator.name,
-                              "invoice_id": InvoiceEvent.invoice_id}
+NOTE_SORTS: dict[str, Any] = {
+    "at": InvoiceEvent.at,
+    "operator": Operator.name,
+    "invoice_id": InvoiceEvent.invoice_id,
+}
 
 
 def notes(session: Session, request: PageRequest) -> Page[NoteRow]:
     """Comments clerks wrote on the person's invoices, newest first."""
-    stmt = (select(InvoiceEvent.id, InvoiceEvent.at, Operator.name.label("operator"),
-                   InvoiceEvent.invoice_id, InvoiceEvent.text)
-            .join(Invoice, Invoice.id == InvoiceEvent.invoice_id)
-            .outerjoin(Operator, Operator.id == InvoiceEvent.operator_id)
-            .where(InvoiceEvent.kind == "comment"))
-    return pc.run(session, stmt, request, NOTE_CONDITIONS, NOTE_SORTS, InvoiceEvent.id,
-                  (InvoiceEvent.at.desc(),), NoteRow)
+    stmt = (
+        select(
+            InvoiceEvent.id,
+            InvoiceEvent.at,
+            Operator.name.label("operator"),
+            InvoiceEvent.invoice_id,
+            InvoiceEvent.text,
+        )
+        .join(Invoice, Invoice.id == InvoiceEvent.invoice_id)
+        .outerjoin(Operator, Operator.id == InvoiceEvent.operator_id)
+        .where(InvoiceEvent.kind == "comment")
+    )
+    return pc.run(
+        session,
+        stmt,
+        request,
+        NOTE_CONDITIONS,
+        NOTE_SORTS,
+        InvoiceEvent.id,
+        (InvoiceEvent.at.desc(),),
+        NoteRow,
+    )
 
 
 def internal_notes(session: Session, person_id: int) -> str:

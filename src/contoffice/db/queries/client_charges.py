@@ -15,9 +15,13 @@ from contoffice.db.models import Charge, LedgerAccount
 from contoffice.db.queries import panel_common as pc
 
 STATUS_LABELS = {s.value: s.label for s in ChargeStatus}
-KIND_LABELS = {ChargeKind.FEE.value: "Honorário", ChargeKind.ONE_OFF.value: "Avulsa",
-               ChargeKind.DISCOUNT.value: "Desconto", ChargeKind.SURCHARGE.value: "Acréscimo",
-               ChargeKind.ADDITIONAL.value: "Cobrança adicional"}
+KIND_LABELS = {
+    ChargeKind.FEE.value: "Honorário",
+    ChargeKind.ONE_OFF.value: "Avulsa",
+    ChargeKind.DISCOUNT.value: "Desconto",
+    ChargeKind.SURCHARGE.value: "Acréscimo",
+    ChargeKind.ADDITIONAL.value: "Cobrança adicional",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +55,36 @@ CONDITIONS: dict[str, pc.Condition] = {
     "ledger": pc.contains(LedgerAccount.name),
 }
 SORTS: dict[str, Any] = {
-    "id": Charge.id, "kind": Charge.kind, "description": Charge.description,
-    "amount_cents": Charge.amount_cents, "due_date": Charge.due_date,
-    "competence": Charge.competence, "status": Charge.status, "invoice_id": Charge.invoice_id,
+    "id": Charge.id,
+    "kind": Charge.kind,
+    "description": Charge.description,
+    "amount_cents": Charge.amount_cents,
+    "due_date": Charge.due_date,
+    "competence": Charge.competence,
+    "status": Charge.status,
+    "invoice_id": Charge.invoice_id,
     "ledger": LedgerAccount.name,
 }
 
 
 def search(session: Session, request: PageRequest) -> Page[ChargeRow]:
     """The person's contas for the page's fixed filters and the clerk's column filters."""
-    stmt = (select(Charge.id, Charge.kind, Charge.description, Charge.amount_cents,
-                   Charge.due_date, Charge.competence, Charge.period_start, Charge.period_end,
-                   Charge.installment, Charge.status, Charge.invoice_id, Charge.contract_id,
-                   LedgerAccount.name.label("ledger"), Charge.suspension_reason)
-            .outerjoin(LedgerAccount, LedgerAccount.id == Charge.ledger_account_id))
-    return pc.run(session, stmt, request, CONDITIONS, SORTS, Charge.id,
-                  (Charge.due_date.desc(),), ChargeRow)
+    stmt = select(
+        Charge.id,
+        Charge.kind,
+        Charge.description,
+        Charge.amount_cents,
+        Charge.due_date,
+        Charge.competence,
+        Charge.period_start,
+        Charge.period_end,
+        Charge.installment,
+        Charge.status,
+        Charge.invoice_id,
+        Charge.contract_id,
+        LedgerAccount.name.label("ledger"),
+        Charge.suspension_reason,
+    ).outerjoin(LedgerAccount, LedgerAccount.id == Charge.ledger_account_id)
+    return pc.run(
+        session, stmt, request, CONDITIONS, SORTS, Charge.id, (Charge.due_date.desc(),), ChargeRow
+    )

@@ -42,17 +42,39 @@ CONDITIONS: dict[str, pc.Condition] = {
     "grouping": pc.contains(Contract.grouping),
 }
 SORTS: dict[str, Any] = {
-    "id": Contract.id, "plan": Contract.plan, "fee_cents": Contract.fee_cents,
-    "due_day": Contract.due_day, "starts_on": Contract.starts_on, "ends_on": Contract.ends_on,
-    "status": Contract.status, "profile": PaymentProfile.name, "grouping": Contract.grouping,
+    "id": Contract.id,
+    "plan": Contract.plan,
+    "fee_cents": Contract.fee_cents,
+    "due_day": Contract.due_day,
+    "starts_on": Contract.starts_on,
+    "ends_on": Contract.ends_on,
+    "status": Contract.status,
+    "profile": PaymentProfile.name,
+    "grouping": Contract.grouping,
 }
 
 
 def search(session: Session, request: PageRequest) -> Page[ContractRow]:
     """The person's contracts, newest first unless the clerk sorts."""
-    stmt = (select(Contract.id, Contract.plan, Contract.description, Contract.fee_cents,
-                   Contract.due_day, Contract.starts_on, Contract.ends_on, Contract.status,
-                   PaymentProfile.name.label("profile"), Contract.grouping)
-            .outerjoin(PaymentProfile, PaymentProfile.id == Contract.payment_profile_id))
-    return pc.run(session, stmt, request, CONDITIONS, SORTS, Contract.id,
-                  (Contract.starts_on.desc(),), ContractRow)
+    stmt = select(
+        Contract.id,
+        Contract.plan,
+        Contract.description,
+        Contract.fee_cents,
+        Contract.due_day,
+        Contract.starts_on,
+        Contract.ends_on,
+        Contract.status,
+        PaymentProfile.name.label("profile"),
+        Contract.grouping,
+    ).outerjoin(PaymentProfile, PaymentProfile.id == Contract.payment_profile_id)
+    return pc.run(
+        session,
+        stmt,
+        request,
+        CONDITIONS,
+        SORTS,
+        Contract.id,
+        (Contract.starts_on.desc(),),
+        ContractRow,
+    )

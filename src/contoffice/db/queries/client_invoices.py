@@ -15,8 +15,12 @@ from contoffice.db.models import Invoice, Operator, PaymentProfile
 from contoffice.db.queries import panel_common as pc
 
 STATUS_LABELS = {s.value: s.label for s in InvoiceStatus}
-REMITTANCE_LABELS = {"none": "Sem remessa", "pending": "Aguarda remessa",
-                     "generated": "Remessa gerada", "transmitted": "Remessa transmitida"}
+REMITTANCE_LABELS = {
+    "none": "Sem remessa",
+    "pending": "Aguarda remessa",
+    "generated": "Remessa gerada",
+    "transmitted": "Remessa transmitida",
+}
 FISCAL_LABELS = {"none": "Não gerado", "pending": "Pendente", "issued": "Gerado"}
 
 
@@ -48,12 +52,26 @@ class ClientInvoiceRow:
 
 _remover = aliased(Operator)
 _COLUMNS = (
-    Invoice.id, Invoice.our_number, Invoice.description, Invoice.issue_date, Invoice.due_date,
-    Invoice.competence, Invoice.amount_cents, Invoice.paid_cents,
-    (Invoice.amount_cents - Invoice.paid_cents).label("balance_cents"), Invoice.status,
-    Invoice.settled_on, Invoice.remittance_status, Invoice.fiscal_status, Invoice.in_spc,
-    PaymentProfile.name.label("profile"), Invoice.contract_id, Invoice.removed_at,
-    _remover.name.label("removed_by"), Invoice.removal_reason, Invoice.replaced_by_id,
+    Invoice.id,
+    Invoice.our_number,
+    Invoice.description,
+    Invoice.issue_date,
+    Invoice.due_date,
+    Invoice.competence,
+    Invoice.amount_cents,
+    Invoice.paid_cents,
+    (Invoice.amount_cents - Invoice.paid_cents).label("balance_cents"),
+    Invoice.status,
+    Invoice.settled_on,
+    Invoice.remittance_status,
+    Invoice.fiscal_status,
+    Invoice.in_spc,
+    PaymentProfile.name.label("profile"),
+    Invoice.contract_id,
+    Invoice.removed_at,
+    _remover.name.label("removed_by"),
+    Invoice.removal_reason,
+    Invoice.replaced_by_id,
 )
 CONDITIONS: dict[str, pc.Condition] = {
     "person_id": pc.equals(Invoice.person_id),
@@ -71,20 +89,30 @@ CONDITIONS: dict[str, pc.Condition] = {
     "removal_reason": pc.contains(Invoice.removal_reason),
 }
 SORTS: dict[str, Any] = {
-    "id": Invoice.id, "our_number": Invoice.our_number, "description": Invoice.description,
-    "issue_date": Invoice.issue_date, "due_date": Invoice.due_date,
-    "competence": Invoice.competence, "amount_cents": Invoice.amount_cents,
-    "paid_cents": Invoice.paid_cents, "balance_cents": Invoice.amount_cents - Invoice.paid_cents,
-    "status": Invoice.status, "settled_on": Invoice.settled_on,
-    "remittance_status": Invoice.remittance_status, "profile": PaymentProfile.name,
-    "removed_at": Invoice.removed_at, "removed_by": _remover.name,
+    "id": Invoice.id,
+    "our_number": Invoice.our_number,
+    "description": Invoice.description,
+    "issue_date": Invoice.issue_date,
+    "due_date": Invoice.due_date,
+    "competence": Invoice.competence,
+    "amount_cents": Invoice.amount_cents,
+    "paid_cents": Invoice.paid_cents,
+    "balance_cents": Invoice.amount_cents - Invoice.paid_cents,
+    "status": Invoice.status,
+    "settled_on": Invoice.settled_on,
+    "remittance_status": Invoice.remittance_status,
+    "profile": PaymentProfile.name,
+    "removed_at": Invoice.removed_at,
+    "removed_by": _remover.name,
 }
 
 
 def _base() -> Any:
-    return (select(*_COLUMNS)
-            .outerjoin(PaymentProfile, PaymentProfile.id == Invoice.payment_profile_id)
-            .outerjoin(_remover, _remover.id == Invoice.removed_by))
+    return (
+        select(*_COLUMNS)
+        .outerjoin(PaymentProfile, PaymentProfile.id == Invoice.payment_profile_id)
+        .outerjoin(_remover, _remover.id == Invoice.removed_by)
+    )
 
 
 def search(session: Session, request: PageRequest) -> Page[ClientInvoiceRow]:
@@ -92,17 +120,21 @@ def search(session: Session, request: PageRequest) -> Page[ClientInvoiceRow]:
     default = (Invoice.due_date.desc(),)
     if request.filters.get("status_in") == ["removed"]:
         default = (Invoice.removed_at.desc(),)
-    return pc.run(session, _base(), request, CONDITIONS, SORTS, Invoice.id, default,
-                  ClientInvoiceRow)
+    return pc.run(
+        session, _base(), request, CONDITIONS, SORTS, Invoice.id, default, ClientInvoiceRow
+    )
 
 
 def history(session: Session, invoice_id: int) -> list[dict[str, Any]]:
     """An invoice's history (comments and changes), oldest first."""
     from contoffice.db.models import InvoiceEvent
 
-    stmt = (select(InvoiceEvent.at, InvoiceEvent.kind, InvoiceEvent.text,
-                   Operator.name.label("operator"))
-            .outerjoin(Operator, Operator.id == InvoiceEvent.operator_id)
-            .where(InvoiceEvent.invoice_id == invoice_id)
-            .order_by(InvoiceEvent.at, InvoiceEvent.id))
+    stmt = (
+        select(
+            InvoiceEvent.at, InvoiceEvent.kind, InvoiceEvent.text, Operator.name.label("operator")
+        )
+        .outerjoin(Operator, Operator.id == InvoiceEvent.operator_id)
+        .where(InvoiceEvent.invoice_id == invoice_id)
+        .order_by(InvoiceEvent.at, InvoiceEvent.id)
+    )
     return [dict(row) for row in session.execute(stmt).mappings()]

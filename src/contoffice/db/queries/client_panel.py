@@ -44,14 +44,29 @@ class Balances:
 
 def header(session: Session, person_id: int) -> HeaderData | None:
     """The registration data the header shows, or None when the person is gone."""
-    row = session.execute(
-        select(Person.id.label("person_id"), Person.name, Person.trade_name, Person.kind,
-               Person.document, Person.email, Person.phone, Person.mobile, Person.city,
-               Person.state, Person.active, Operator.name.label("assigned_operator"),
-               Person.internal_notes)
-        .outerjoin(Operator, Operator.id == Person.assigned_operator_id)
-        .where(Person.id == person_id)
-    ).mappings().first()
+    row = (
+        session.execute(
+            select(
+                Person.id.label("person_id"),
+                Person.name,
+                Person.trade_name,
+                Person.kind,
+                Person.document,
+                Person.email,
+                Person.phone,
+                Person.mobile,
+                Person.city,
+                Person.state,
+                Person.active,
+                Operator.name.label("assigned_operator"),
+                Person.internal_notes,
+            )
+            .outerjoin(Operator, Operator.id == Person.assigned_operator_id)
+            .where(Person.id == person_id)
+        )
+        .mappings()
+        .first()
+    )
     return HeaderData(**row) if row else None
 
 
@@ -72,14 +87,29 @@ def balances(session: Session, person_id: int, today: date) -> Balances:
             in_bucket = in_bucket & (Invoice.due_date >= today - timedelta(days=last))
         columns.append(func.coalesce(func.sum(case((in_bucket, balance), else_=0)), 0))
     values = session.execute(
-        select(*columns).where(Invoice.person_id == person_id, Invoice.direction == "R",
-                               Invoice.status.in_(OPEN_STATUSES))
+        select(*columns).where(
+            Invoice.person_id == person_id,
+            Invoice.direction == "R",
+            Invoice.status.in_(OPEN_STATUSES),
+        )
     ).one()
-    paid = session.scalar(
-        select(func.coalesce(func.sum(Settlement.amount_cents), 0))
-        .join(Invoice, Invoice.id == Settlement.invoice_id)
-        .where(Settlement.person_id == person_id, Invoice.direction == "R",
-               Settlement.settled_on > today - timedelta(days=365))
-    ) or 0
-    return Balances(int(values[0]), int(values[1]), int(values[2]), int(values[3]),
-                    tuple(int(v) for v in values[4:]), int(paid))
+    paid = (
+        session.scalar(
+            select(func.coalesce(func.sum(Settlement.amount_cents), 0))
+            .join(Invoice, Invoice.id == Settlement.invoice_id)
+            .where(
+                Settlement.person_id == person_id,
+                Invoice.direction == "R",
+                Settlement.settled_on > today - timedelta(days=365),
+            )
+        )
+        or 0
+    )
+    return Balances(
+        int(values[0]),
+        int(values[1]),
+        int(values[2]),
+        int(values[3]),
+        tuple(int(v) for v in values[4:]),
+        int(paid),
+    )

@@ -13,8 +13,12 @@ from contoffice.core.paging import Page, PageRequest
 from contoffice.db.models import Invoice, Operator, Settlement
 from contoffice.db.queries import panel_common as pc
 
-METHOD_LABELS = {"bank_profile": "Profile bancária", "other": "Outros",
-                 "return_file": "Retorno bancário", "cash": "Dinheiro"}
+METHOD_LABELS = {
+    "bank_profile": "Profile bancária",
+    "other": "Outros",
+    "return_file": "Retorno bancário",
+    "cash": "Dinheiro",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +46,44 @@ CONDITIONS: dict[str, pc.Condition] = {
     "justification": pc.contains(Settlement.justification),
 }
 SORTS: dict[str, Any] = {
-    "id": Settlement.id, "invoice_id": Settlement.invoice_id, "description": Invoice.description,
-    "due_date": Invoice.due_date, "invoice_cents": Invoice.amount_cents,
-    "amount_cents": Settlement.amount_cents, "settled_on": Settlement.settled_on,
-    "method": Settlement.method, "operator": Operator.name,
+    "id": Settlement.id,
+    "invoice_id": Settlement.invoice_id,
+    "description": Invoice.description,
+    "due_date": Invoice.due_date,
+    "invoice_cents": Invoice.amount_cents,
+    "amount_cents": Settlement.amount_cents,
+    "settled_on": Settlement.settled_on,
+    "method": Settlement.method,
+    "operator": Operator.name,
 }
 
 
 def search(session: Session, request: PageRequest) -> Page[SettlementRow]:
     """Settlements (and reversals) of the person's invoices of one direction."""
-    stmt = (select(Settlement.id, Settlement.invoice_id, Invoice.description, Invoice.due_date,
-                   Invoice.amount_cents.label("invoice_cents"), Settlement.amount_cents,
-                   Settlement.settled_on, Settlement.method, Operator.name.label("operator"),
-                   Settlement.reversed, Settlement.justification)
-            .join(Invoice, Invoice.id == Settlement.invoice_id)
-            .outerjoin(Operator, Operator.id == Settlement.operator_id))
-    return pc.run(session, stmt, request, CONDITIONS, SORTS, Settlement.id,
-                  (Settlement.settled_on.desc(),), SettlementRow)
+    stmt = (
+        select(
+            Settlement.id,
+            Settlement.invoice_id,
+            Invoice.description,
+            Invoice.due_date,
+            Invoice.amount_cents.label("invoice_cents"),
+            Settlement.amount_cents,
+            Settlement.settled_on,
+            Settlement.method,
+            Operator.name.label("operator"),
+            Settlement.reversed,
+            Settlement.justification,
+        )
+        .join(Invoice, Invoice.id == Settlement.invoice_id)
+        .outerjoin(Operator, Operator.id == Settlement.operator_id)
+    )
+    return pc.run(
+        session,
+        stmt,
+        request,
+        CONDITIONS,
+        SORTS,
+        Settlement.id,
+        (Settlement.settled_on.desc(),),
+        SettlementRow,
+    )

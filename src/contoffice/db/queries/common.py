@@ -19,8 +19,9 @@ def prefix(column: Any, text: str) -> ColumnElement[bool]:
     return (column >= text) & (column < text + "\U0010ffff")
 
 
-def apply_sort(stmt: Select[Any], request: PageRequest, columns: Mapping[str, Any],
-               tiebreak: Any) -> Select[Any]:
+def apply_sort(
+    stmt: Select[Any], request: PageRequest, columns: Mapping[str, Any], tiebreak: Any
+) -> Select[Any]:
     """ORDER BY the request's sort keys (unknown keys ignored), then a unique tiebreak."""
     order = []
     for sort in request.sort:
@@ -39,8 +40,14 @@ def count(session: Session, stmt: Select[Any], cap: int | None = None) -> int:
     return session.scalar(select(func.count()).select_from(inner.subquery())) or 0
 
 
-def page(session: Session, stmt: Select[Any], request: PageRequest, make: Callable[..., R],
-         *, cap: int | None = None) -> Page[R]:
+def page(
+    session: Session,
+    stmt: Select[Any],
+    request: PageRequest,
+    make: Callable[..., R],
+    *,
+    cap: int | None = None,
+) -> Page[R]:
     """One window of rows plus the total, each row built by `make(**mapping)`."""
     limit = request.limit
     if cap is not None:

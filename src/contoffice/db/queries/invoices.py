@@ -36,10 +36,22 @@ class InvoiceRow:
 
 
 _COLUMNS = (
-    Invoice.id, Invoice.person_id, Invoice.direction, Invoice.our_number,
-    Invoice.payment_profile_id, Invoice.description, Invoice.issue_date, Invoice.due_date,
-    Invoice.competence, Invoice.amount_cents, Invoice.paid_cents, Invoice.status,
-    Invoice.settled_on, Invoice.remittance_status, Invoice.in_spc, Invoice.contract_id,
+    Invoice.id,
+    Invoice.person_id,
+    Invoice.direction,
+    Invoice.our_number,
+    Invoice.payment_profile_id,
+    Invoice.description,
+    Invoice.issue_date,
+    Invoice.due_date,
+    Invoice.competence,
+    Invoice.amount_cents,
+    Invoice.paid_cents,
+    Invoice.status,
+    Invoice.settled_on,
+    Invoice.remittance_status,
+    Invoice.in_spc,
+    Invoice.contract_id,
 )
 SORT_COLUMNS: dict[str, Any] = {
     "id": Invoice.id,

@@ -46,17 +46,17 @@ def label(column: Any, labels: Mapping[str, str]) -> Condition:
 
 
 def as_text(column: Any) -> Condition:
-    """"Contains" over a number column seen as text (codes typed partially)."""
-    return lambda value: cast(column, String).like(f"%{_escape(str(value).strip())}%",
-                                                   escape="\\")
+    """ "Contains" over a number column seen as text (codes typed partially)."""
+    return lambda value: cast(column, String).like(f"%{_escape(str(value).strip())}%", escape="\\")
 
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def filtered(stmt: Select[Any], filters: Mapping[str, Any],
-             conditions: Mapping[str, Condition]) -> Select[Any]:
+def filtered(
+    stmt: Select[Any], filters: Mapping[str, Any], conditions: Mapping[str, Condition]
+) -> Select[Any]:
     """Apply every non-empty filter; an unknown key is a programming error."""
     for key, value in filters.items():
         if value is None or value == "":
@@ -69,9 +69,16 @@ def filtered(stmt: Select[Any], filters: Mapping[str, Any],
     return stmt
 
 
-def run(session: Session, stmt: Select[Any], request: PageRequest,
-        conditions: Mapping[str, Condition], sorts: Mapping[str, Any], tiebreak: Any,
-        default_order: tuple[Any, ...], make: Callable[..., Any]) -> Page[Any]:
+def run(
+    session: Session,
+    stmt: Select[Any],
+    request: PageRequest,
+    conditions: Mapping[str, Condition],
+    sorts: Mapping[str, Any],
+    tiebreak: Any,
+    default_order: tuple[Any, ...],
+    make: Callable[..., Any],
+) -> Page[Any]:
     """Filter, sort (the request's keys, else the page's default order) and page."""
     stmt = filtered(stmt, request.filters, conditions)
     if request.sort:

@@ -38,8 +38,18 @@ class PersonRow:
 
 
 _COLUMNS = (
-    Person.id, Person.registered_on, Person.name, Person.document, Person.email, Person.phone,
-    Person.city, Person.district, Person.kind, Person.roles, Person.active, Person.trade_name,
+    Person.id,
+    Person.registered_on,
+    Person.name,
+    Person.document,
+    Person.email,
+    Person.phone,
+    Person.city,
+    Person.district,
+    Person.kind,
+    Person.roles,
+    Person.active,
+    Person.trade_name,
     Person.state,
 )
 SORT_COLUMNS: dict[str, Any] = {
@@ -72,7 +82,7 @@ def filtered(filters: Mapping[str, Any]) -> Select[Any]:
     return stmt
 
 
-def _condition(key: str, value: Any) -> Any:  # noqa: C901 - one branch per seed filter
+def _condition(key: str, value: Any) -> Any:
     if key == "active":
         return Person.active.is_(bool(value))
     if key == "code":
@@ -110,8 +120,15 @@ def _condition(key: str, value: Any) -> Any:  # noqa: C901 - one branch per seed
     if key == "registered_to":
         return Person.registered_on <= value
     if key == "with_email_and_phone":
-        return (Person.active.is_(True) & (Person.email != "")
-                & ((Person.phone != "") | (Person.mobile != ""))) if value else None
+        return (
+            (
+                Person.active.is_(True)
+                & (Person.email != "")
+                & ((Person.phone != "") | (Person.mobile != ""))
+            )
+            if value
+            else None
+        )
     if key in ("email_tested_from", "email_tested_to"):
         return None  # applied together below
     raise KeyError(f"unknown finder filter {key!r}")
@@ -140,7 +157,7 @@ def search(session: Session, request: PageRequest, *, cap: int | None = None) ->
 
 
 def latest_active(session: Session, request: PageRequest) -> Page[PersonRow]:
-    """"Últimos 1000 novos cadastros ativos": newest registrations first, at most 1,000."""
+    """ "Últimos 1000 novos cadastros ativos": newest registrations first, at most 1,000."""
     filters = {**request.filters, "active": True}
     sort = request.sort or ()
     ordered = PageRequest(filters, sort, request.offset, request.limit)
@@ -148,8 +165,12 @@ def latest_active(session: Session, request: PageRequest) -> Page[PersonRow]:
         stmt = filtered(filters).order_by(Person.registered_on.desc(), Person.id.desc())
         return page(session, stmt, ordered, PersonRow, cap=LATEST_LIMIT)
     # The clerk re-sorted: sort the latest 1,000, not the whole table.
-    latest = (filtered(filters).with_only_columns(Person.id)
-              .order_by(Person.registered_on.desc(), Person.id.desc()).limit(LATEST_LIMIT))
+    latest = (
+        filtered(filters)
+        .with_only_columns(Person.id)
+        .order_by(Person.registered_on.desc(), Person.id.desc())
+        .limit(LATEST_LIMIT)
+    )
     stmt = select(*_COLUMNS).where(Person.id.in_(latest.scalar_subquery()))
     return page(session, apply_sort(stmt, ordered, SORT_COLUMNS, Person.id), ordered, PersonRow)
 

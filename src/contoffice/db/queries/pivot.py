@@ -24,8 +24,9 @@ FIELDS: dict[str, Any] = {
 MAX_GROUPS = 5000  # a pivot by bairro over a whole state stays readable and bounded
 
 
-def counts(session: Session, fields: Sequence[str],
-           filters: Mapping[str, Any]) -> list[tuple[tuple[Any, ...], int]]:
+def counts(
+    session: Session, fields: Sequence[str], filters: Mapping[str, Any]
+) -> list[tuple[tuple[Any, ...], int]]:
     """(values of `fields`, number of people) for every combination present."""
     exprs = [FIELDS[f].label(f) for f in fields]
     base = filtered(filters)

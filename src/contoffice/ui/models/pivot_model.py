@@ -53,7 +53,7 @@ class PivotModel(QAbstractTableModel):
             return _RIGHT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return f"{self.count(index.row(), index.column()):n}".replace(",", ".")
+        return f"{self.count(index.row(), index.column()):,}".replace(",", ".")
 
     def count(self, row: int, column: int) -> int:
         """The count at a cell, totals included."""

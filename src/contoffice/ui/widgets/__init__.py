@@ -1,0 +1,1 @@
+"""Reusable widgets: the grid with per-column filters."""

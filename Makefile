@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 DEMO_PEOPLE ?= 500
 # System packages: Qt offscreen libraries and fonts, PostgreSQL server, PDF/barcode tools.
 APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \
-	libxkbcommon0 fonts-dejavu-core postgresql binutils poppler-utils zbar-tools
+	libxkbcommon0 fonts-dejavu-core postgresql binutils poppler-utils zbar-tools \
+	desktop-file-utils
 
 .PHONY: run test system-packages venv lint screenshots bench clean
 

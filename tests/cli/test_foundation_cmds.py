@@ -98,3 +98,18 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["people"] == 30
+
+
+def test_unexpected_error_is_one_line_and_logged(monkeypatch, capsys, tmp_path: Path) -> None:
+    from contoffice.cli import people_cmd
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+
+    def boom(args):
+        raise RuntimeError("disco cheio")
+
+    monkeypatch.setattr(people_cmd, "_search", boom)
+    code = main(["people", "search", "--database", f"sqlite:///{tmp_path / 'x.sqlite3'}"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "disco cheio" in err
+    assert "Traceback" in (tmp_path / "contoffice" / "contoffice-errors.log").read_text()

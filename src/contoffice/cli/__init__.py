@@ -16,7 +16,7 @@ from typing import Any
 from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError
 
-COMMAND_MODULES = ("db", "demo", "people", "invoices", "boleto")
+COMMAND_MODULES = ("db", "demo", "people", "invoices", "boleto", "billing", "fees")
 
 
 def emit_json(document: Any) -> None:
@@ -69,3 +69,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     except KeyboardInterrupt:
         return fail("interrompido", 130)
+    except Exception as error:  # never a traceback on the terminal: log it, say one line
+        log = _log_unexpected(error)
+        return fail(f"erro inesperado ({type(error).__name__}: {error}); detalhes em {log}", 1)
+
+
+def _log_unexpected(error: Exception) -> str:
+    import traceback
+
+    from contoffice.config import data_dir
+
+    path = data_dir() / "contoffice-errors.log"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("".join(traceback.format_exception(error)) + "\n")
+    return str(path)

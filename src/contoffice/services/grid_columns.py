@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from contoffice.core.grids import ColumnKind as K
 from contoffice.core.grids import ColumnSpec as C
-from contoffice.db.queries import client_activity, client_charges, client_contracts
-from contoffice.db.queries import client_invoices, client_settlements
+from contoffice.db.queries import (
+    client_activity,
+    client_charges,
+    client_contracts,
+    client_invoices,
+    client_settlements,
+)
 
 # The eight columns of "Últimos 1000 novos cadastros ativos" and of the search panels.
 PEOPLE = (

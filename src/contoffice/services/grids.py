@@ -14,8 +14,13 @@ from sqlalchemy.orm import Session
 
 from contoffice.core.grids import ColumnSpec
 from contoffice.core.paging import Page, PageRequest
-from contoffice.db.queries import client_activity, client_charges, client_contracts
-from contoffice.db.queries import client_invoices, client_settlements
+from contoffice.db.queries import (
+    client_activity,
+    client_charges,
+    client_contracts,
+    client_invoices,
+    client_settlements,
+)
 from contoffice.db.queries import people as people_queries
 from contoffice.db.uow import UnitOfWork
 from contoffice.services import grid_columns as cols

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from contoffice.core.progress import Cancelled
 from contoffice.errors import ContofficeError
 from contoffice.ui import texts
+from contoffice.ui.qt_compat import emit
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 500
@@ -44,7 +45,7 @@ class _Progress:
         now = time.monotonic()
         if now - self._last >= THROTTLE_S or done >= total:
             self._last = now
-            self._signals.progressed.emit(done, total, label)
+            emit(self._signals.progressed, done, total, label)
 
     def cancelled(self) -> bool:
         """True once Cancel was pressed."""
@@ -60,16 +61,16 @@ class _Job(QRunnable):
         try:
             result = self._fn(self._progress)
         except BaseException as error:  # every failure goes back to the GUI thread
-            self._signals.failed.emit(error)
+            emit(self._signals.failed, error)
         else:
-            self._signals.succeeded.emit(result)
+            emit(self._signals.succeeded, result)
 
 
 class Operation(QObject):
     """One background job with its progress dialog; `finished` fires after the callbacks."""
 
     finished = Signal()
-    _running: set[Operation] = set()  # keeps jobs alive and forbids running one twice
+    _running: ClassVar[set[Operation]] = set()  # keeps jobs alive and forbids running one twice
 
     def __init__(self, parent: QWidget, fn: Callable[[Any], Any], *, title: str) -> None:
         super().__init__(parent)
@@ -151,7 +152,7 @@ class Operation(QObject):
                 self._dialog.deleteLater()
             self._running.discard(self)
             then()
-            self.finished.emit()
+            emit(self.finished)
 
         QTimer.singleShot(wait_ms, finish) if wait_ms else finish()
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from contoffice.core.grids import ColumnSpec
 from contoffice.core.paging import Page, PageRequest, Sort
 from contoffice.ui.operations import error_text
+from contoffice.ui.qt_compat import emit
 
 Fetch = Callable[[PageRequest], Page[Any]]
 Index = QModelIndex | QPersistentModelIndex
@@ -44,13 +45,13 @@ class PagedTableModel(QAbstractTableModel):
         self.error: str | None = None
 
     # -- what the view asks ------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
@@ -120,7 +121,7 @@ class PagedTableModel(QAbstractTableModel):
             page = self._fetch(self.request(number * self.page_size))
         except Exception as error:  # a lost connection: rows show the message, no traceback
             self.error = error_text(error)
-            self.failed.emit(self.error)
+            emit(self.failed, self.error)
             return None
         self._keep(number, list(page.rows))
         return self._pages[number]
@@ -165,7 +166,7 @@ class PagedTableModel(QAbstractTableModel):
         except Exception as error:
             self.apply(Page([], 0))
             self.error = error_text(error)
-            self.failed.emit(self.error)
+            emit(self.failed, self.error)
             return
         self.apply(page)
 
@@ -178,4 +179,4 @@ class PagedTableModel(QAbstractTableModel):
             self._keep(0, list(page.rows))
         self.error = None
         self.endResetModel()
-        self.loaded.emit(self._total)
+        emit(self.loaded, self._total)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from contoffice.ui import texts
 from contoffice.ui.models.table_model import PagedTableModel
+from contoffice.ui.qt_compat import emit
 from contoffice.ui.settings import DeskSettings
 
 FILTER_DELAY_MS = 40  # coalesces fast typing; well inside the 150 ms keystroke budget
@@ -136,7 +137,7 @@ class GridView(QWidget):
         model.modelReset.connect(self.selection_changed)
         self._show_status(model.rowCount())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
             current = self.table.currentIndex()
@@ -145,14 +146,14 @@ class GridView(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.filters.place()
 
     def _open(self, row: int) -> None:
         ids = self.model.ids_for([row])
         if ids:
-            self.activated.emit(ids[0])
+            emit(self.activated, ids[0])
 
     def _sort(self, section: int, order: Qt.SortOrder) -> None:
         if section >= 0:

@@ -1,0 +1,1 @@
+"""Dialogs: each returns a value from `ask()`; the caller runs the service."""

@@ -1,0 +1,192 @@
+"""The person form (forms/person_form.ui): fields checked as typed, errors next to the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from contoffice.core.documents import validate_cnpj, validate_cpf
+from contoffice.core.email import validate_email
+from contoffice.core.postal import validate_cep
+from contoffice.core.validation import ValidationError
+from contoffice.core.vocab import PersonKind, Role
+from contoffice.errors import ContofficeError, InvalidInput
+from contoffice.services.people import UFS, PersonInput
+from contoffice.ui import texts
+from contoffice.ui.forms.person_form_ui import Ui_PersonForm
+
+Submit = Callable[[PersonInput], object]
+_ROLE_CHECKS = (("client_check", Role.CLIENT), ("supplier_check", Role.SUPPLIER),
+                ("employee_check", Role.EMPLOYEE), ("carrier_check", Role.CARRIER))
+_TEXT_FIELDS = ("name", "trade_name", "document", "state_registration",
+                "municipal_registration", "email", "email_cc", "phone", "mobile", "street",
+                "number", "complement", "district", "city", "postal_code", "city_ibge_code",
+                "notes1", "notes2")
+
+
+class PersonDialog(QDialog):
+    """Novo cadastro / Editar: returns what the service saved, or None."""
+
+    def __init__(self, parent: QWidget | None, data: PersonInput | None, submit: Submit) -> None:
+        super().__init__(parent)
+        self.ui = Ui_PersonForm()
+        self.ui.setupUi(self)
+        self._submit = submit
+        self._errors: dict[QWidget, QLabel] = {}
+        self.result_value: object = None
+        ui = self.ui
+        for kind in PersonKind:
+            ui.kind_combo.addItem(kind.label, kind.value)
+        ui.state_combo.addItem("", "")
+        for uf in sorted(UFS):
+            ui.state_combo.addItem(uf, uf)
+        ui.error_label.setObjectName("error_label")
+        ui.error_label.hide()
+        finish = ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        finish.setText(texts.FINISH)
+        finish.setObjectName("finish_button")
+        ui.button_box.accepted.connect(self._finish)
+        ui.button_box.rejected.connect(self.reject)
+        self._fill(data or PersonInput(kind=PersonKind.PJ.value, name=""))
+        ui.document_edit.textEdited.connect(lambda _t: self._check_document())
+        ui.kind_combo.currentIndexChanged.connect(lambda _i: self._check_document())
+        ui.postal_code_edit.textEdited.connect(lambda _t: self._check(
+            ui.postal_code_edit, validate_cep, 8))
+        ui.email_edit.textEdited.connect(lambda _t: self._check(ui.email_edit, validate_email))
+        self.widgets_by_field: dict[str, QWidget] = {
+            "Tipo de pessoa": ui.kind_combo, "Nome": ui.name_edit, "CPF": ui.document_edit,
+            "CNPJ": ui.document_edit, "CPF/CNPJ": ui.document_edit, "E-mail": ui.email_edit,
+            "Telefone": ui.phone_edit, "Celular": ui.mobile_edit, "CEP": ui.postal_code_edit,
+            "UF": ui.state_combo, "Código IBGE": ui.city_ibge_code_edit,
+            "Dia de vencimento": ui.default_due_day_spin, "Classificação": ui.client_check,
+        }
+        ui.name_edit.setFocus()
+
+    # -- values --------------------------------------------------------------------
+    def _fill(self, data: PersonInput) -> None:
+        ui = self.ui
+        ui.kind_combo.setCurrentIndex(max(0, ui.kind_combo.findData(data.kind)))
+        for name in _TEXT_FIELDS:
+            edit: QLineEdit = getattr(ui, f"{name}_edit")
+            edit.setText(str(getattr(data, name) or ""))
+        ui.state_combo.setCurrentIndex(max(0, ui.state_combo.findData(data.state)))
+        for check, role in _ROLE_CHECKS:
+            getattr(ui, check).setChecked(bool(data.roles & role))
+        ui.active_check.setChecked(data.active)
+        ui.default_due_day_spin.setValue(data.default_due_day or 0)
+        ui.internal_notes_edit.setPlainText(data.internal_notes)
+        self._assigned = data.assigned_operator_id
+
+    def value(self) -> PersonInput:
+        """What the form holds, as typed."""
+        ui = self.ui
+        values: dict[str, object] = {
+            name: getattr(ui, f"{name}_edit").text() for name in _TEXT_FIELDS}
+        roles = 0
+        for check, role in _ROLE_CHECKS:
+            if getattr(ui, check).isChecked():
+                roles |= int(role)
+        values.update(
+            kind=ui.kind_combo.currentData(), roles=roles, state=ui.state_combo.currentData(),
+            active=ui.active_check.isChecked(),
+            default_due_day=ui.default_due_day_spin.value() or None,
+            internal_notes=ui.internal_notes_edit.toPlainText(),
+            assigned_operator_id=self._assigned)
+        assert set(values) == {f.name for f in fields(PersonInput)}
+        return PersonInput(**values)  # type: ignore[arg-type]
+
+    # -- checks as typed -------------------------------------------------------------
+    def _check_document(self) -> None:
+        kind = self.ui.kind_combo.currentData()
+        typed = "".join(c for c in self.ui.document_edit.text() if c.isalnum())
+        if kind == PersonKind.PF:
+            self._check(self.ui.document_edit, validate_cpf, 11)
+        elif kind == PersonKind.PJ or len(typed) > 11:
+            self._check(self.ui.document_edit, validate_cnpj, 14)
+        else:
+            self._check(self.ui.document_edit, validate_cpf, 11)
+
+    def _check(self, edit: QLineEdit, validate: Callable[[str], object],
+               complete_at: int = 0) -> None:
+        text = edit.text().strip()
+        significant = sum(c.isalnum() for c in text)
+        if not text or significant < complete_at:  # still typing: no error yet
+            self.set_error(edit, None)
+            return
+        try:
+            validate(text)
+        except ValidationError as error:
+            self.set_error(edit, error.message)
+        else:
+            self.set_error(edit, None)
+
+    def set_error(self, widget: QWidget, message: str | None) -> None:
+        """Show (or clear) a message on the row under `widget`."""
+        label = self._errors.get(widget)
+        if label is None:
+            if message is None:
+                return
+            label = QLabel(self)
+            label.setObjectName(f"{widget.objectName()}_error")
+            label.setProperty("role", "error")
+            label.setWordWrap(True)
+            form, row = self._row_of(widget)
+            form.insertRow(row + 1, "", label)
+            self._errors[widget] = label
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        widget.setProperty("invalid", bool(message))
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    def error_of(self, widget: QWidget) -> str:
+        """The message shown under `widget` ("" when none)."""
+        label = self._errors.get(widget)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def _row_of(self, widget: QWidget) -> tuple[QFormLayout, int]:
+        for form in (self.ui.left_form, self.ui.right_form):
+            row, _role = form.getWidgetPosition(widget)
+            if row >= 0:
+                return form, row
+        row, _role = self.ui.left_form.getLayoutPosition(self.ui.roles_layout)
+        return self.ui.left_form, row
+
+    # -- Finalizar --------------------------------------------------------------------
+    def _finish(self) -> None:
+        for widget in list(self._errors):
+            self.set_error(widget, None)
+        self.ui.error_label.hide()
+        try:
+            self.result_value = self._submit(self.value())
+        except InvalidInput as error:
+            widget = self.widgets_by_field.get(error.field or "")
+            if widget is None:
+                self._show_general(str(error))
+            else:
+                self.set_error(widget, str(error))
+                widget.setFocus()
+            return
+        except ContofficeError as error:
+            self._show_general(str(error))
+            return
+        self.accept()
+
+    def _show_general(self, message: str) -> None:
+        self.ui.error_label.setText(message)
+        self.ui.error_label.show()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, data: PersonInput | None, submit: Submit) -> object:
+        """Open the form; `submit` (the caller's service call) runs on Finalizar."""
+        dialog = cls(parent, data, submit)
+        return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -14,8 +14,8 @@ from typing import Any
 
 from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
-from contoffice.services.boletos import print_invoices
 from contoffice.core.validation import ValidationError
+from contoffice.services.boletos import print_invoices
 
 
 def register(subparsers: Any) -> None:

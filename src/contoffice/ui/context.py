@@ -1,0 +1,32 @@
+"""What every panel of the window needs, passed explicitly (no global application object)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from contoffice.core.paging import Page, PageRequest
+from contoffice.services import grids
+from contoffice.services.permissions import Actor
+from contoffice.services.setup import Database
+from contoffice.ui.settings import DeskSettings
+
+
+def _ignore(_message: str) -> None:
+    """Default status-bar sink."""
+
+
+@dataclass
+class WindowContext:
+    db: Database
+    actor: Actor
+    settings: DeskSettings
+    open_client: Callable[[int], None] = lambda _person_id: None
+    notify: Callable[[str], None] = field(default=_ignore)
+
+    def fetcher(self, key: str, person_id: int | None = None
+                ) -> Callable[[PageRequest], Page[Any]]:
+        """The page fetch of grid `key` (for a client panel: of that person)."""
+        db = self.db
+        return lambda request: grids.fetch_page(db.uow(), key, request, person_id=person_id)

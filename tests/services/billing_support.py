@@ -87,3 +87,23 @@ def set_invoice(db: Database, invoice_id: int, **values: object) -> None:
         for key, value in values.items():
             setattr(row, key, value)
         uow.commit()
+
+
+def bulk_contracts(db: Database, n: int, profile_id: int, *, suspended_every: int = 0) -> None:
+    """n clients with one contract each, loaded in bulk (benchmarks, crash tests)."""
+    from contoffice.db import bulk
+
+    with db.engine.begin() as conn:
+        first_person = bulk.next_id(conn, "person")
+        first_contract = bulk.next_id(conn, "contract")
+        people = [{"id": first_person + i, "kind": "PJ", "name": f"Cliente {i:05d} Ltda",
+                   "registered_on": date(2024, 1, 2)} for i in range(n)]
+        bulk.insert(conn, "person", people)
+        rows = [{"id": first_contract + i, "person_id": first_person + i,
+                 "plan": "Simples Nacional", "fee_cents": 50_000 + (i % 40) * 500,
+                 "due_day": (5, 10, 15, 20, 25)[i % 5], "payment_profile_id": profile_id,
+                 "starts_on": date(2025, 1, 1),
+                 "status": "suspended" if suspended_every and i % suspended_every == 0
+                 else "active"} for i in range(n)]
+        bulk.insert(conn, "contract", rows)
+        bulk.reset_sequences(conn, ["person", "contract"])

@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from contoffice.banking.boleto import BoletoInput, compute_codes
+from contoffice.banking.boleto import compute_codes
 from contoffice.core.documents import is_valid_cnpj, is_valid_cpf
 from contoffice.db.models import Charge, Contract, Invoice, Operator, PaymentProfile, Person
 from contoffice.db.uow import Database
 from contoffice.errors import NotAllowed
 from contoffice.services import operators
+from contoffice.services.boletos import profile_boleto_input
 from contoffice.services.demo import DEMO_PASSWORD, build_demo
 
 TODAY = date(2026, 11, 24)
@@ -106,22 +107,12 @@ def test_payment_profiles_produce_valid_boletos(demo: Database) -> None:
     }
     for p in profiles:
         codes = compute_codes(
-            BoletoInput(
-                bank=p.bank_code,
-                agency=p.agency,
-                agency_dv=p.agency_dv,
-                account=p.account,
-                account_dv=p.account_dv,
-                wallet=p.wallet,
-                agreement=p.agreement,
+            profile_boleto_input(
+                p,
                 our_number="123",
                 amount_cents=93_500,
                 due_date=date(2026, 12, 10),
                 document_number="1",
-                modality=p.modality,
-                variation=p.variation,
-                post=p.post,
-                byte_idt=p.byte_idt,
                 processing_date=TODAY,
             )
         )

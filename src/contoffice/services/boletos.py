@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from sqlalchemy import select
 
@@ -24,7 +24,23 @@ from contoffice.reports import BoletoSlip, render_boletos, render_boletos_parall
 from contoffice.services import messages, office
 from contoffice.services.permissions import Actor, require
 
-PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 400
+
+
+class ProfileFields(Protocol):
+    """The bank fields a payment profile has (ORM row or settings form alike)."""
+
+    bank_code: str
+    agency: str
+    agency_dv: str
+    account: str
+    account_dv: str
+    wallet: str
+    agreement: str
+    modality: str
+    variation: str
+    post: str
+    byte_idt: str  # below this, starting worker processes costs more than it saves
 
 
 def slips_for_invoices(
@@ -66,7 +82,16 @@ def _check_printable(invoice: Invoice) -> None:
         raise NotAllowed(f"A fatura {invoice.id} é a pagar: não tem boleto.")
 
 
-def _codes_input(invoice: Invoice, profile: PaymentProfile, today: date) -> BoletoInput:
+def profile_boleto_input(
+    profile: ProfileFields,
+    *,
+    our_number: str,
+    amount_cents: int,
+    due_date: date | None,
+    document_number: str,
+    processing_date: date,
+) -> BoletoInput:
+    """The bank input of a boleto issued under a profile (a row or the settings form)."""
     return BoletoInput(
         bank=profile.bank_code,
         agency=profile.agency,
@@ -75,14 +100,25 @@ def _codes_input(invoice: Invoice, profile: PaymentProfile, today: date) -> Bole
         account_dv=profile.account_dv,
         wallet=profile.wallet,
         agreement=profile.agreement,
-        our_number=str(invoice.our_number or ""),
-        amount_cents=invoice.amount_cents - invoice.paid_cents,
-        due_date=invoice.due_date,
-        document_number=str(invoice.id),
+        our_number=our_number,
+        amount_cents=amount_cents,
+        due_date=due_date,
+        document_number=document_number,
         modality=profile.modality,
         variation=profile.variation,
         post=profile.post,
         byte_idt=profile.byte_idt,
+        processing_date=processing_date,
+    )
+
+
+def _codes_input(invoice: Invoice, profile: PaymentProfile, today: date) -> BoletoInput:
+    return profile_boleto_input(
+        profile,
+        our_number=str(invoice.our_number or ""),
+        amount_cents=invoice.amount_cents - invoice.paid_cents,
+        due_date=invoice.due_date,
+        document_number=str(invoice.id),
         processing_date=invoice.issue_date or today,
     )
 

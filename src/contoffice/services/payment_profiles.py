@@ -8,13 +8,14 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from contoffice.banking.banks import supported_banks
-from contoffice.banking.boleto import BoletoInput, compute_codes
+from contoffice.banking.boleto import compute_codes
 from contoffice.banking.pix import build_static_pix
 from contoffice.core.validation import ValidationError
 from contoffice.db.models import Invoice, PaymentProfile
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
 from contoffice.services import audit, messages
+from contoffice.services.boletos import profile_boleto_input
 from contoffice.services.permissions import Actor, require
 
 MAX_FINE_BP = 1_000  # 10 %: above this is surely a typo (CDC caps consumers at 2 %)
@@ -69,22 +70,12 @@ def check_profile(data: ProfileInput, *, today: date | None = None) -> None:
     if data.next_our_number < 1:
         raise InvalidInput("Próximo nosso número deve ser positivo.", field="Nosso número")
     today = today or date.today()
-    sample = BoletoInput(
-        bank=data.bank_code,
-        agency=data.agency,
-        agency_dv=data.agency_dv,
-        account=data.account,
-        account_dv=data.account_dv,
-        wallet=data.wallet,
-        agreement=data.agreement,
+    sample = profile_boleto_input(
+        data,
         our_number=str(data.next_our_number),
         amount_cents=100,
         due_date=today + timedelta(days=30),
         document_number="1",
-        modality=data.modality,
-        variation=data.variation,
-        post=data.post,
-        byte_idt=data.byte_idt,
         processing_date=today,
     )
     try:

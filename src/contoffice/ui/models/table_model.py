@@ -38,7 +38,8 @@ class PagedTableModel(QAbstractTableModel):
         self._fetch = fetch
         self.page_size, self.max_pages = page_size, max_pages
         self.armed = armed  # False: "modo pesquisa", nothing until a filter or "listar todos"
-        self.filters: dict[str, Any] = {}
+        self.filters: dict[str, Any] = {}  # the clerk's column filters
+        self.base_filters: dict[str, Any] = {}  # the panel's own (e.g. Pesquisa avançada)
         self.sort_keys: tuple[Sort, ...] = ()
         self._total = 0
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
@@ -101,7 +102,8 @@ class PagedTableModel(QAbstractTableModel):
     # -- rows --------------------------------------------------------------------------
     def request(self, offset: int = 0, limit: int | None = None) -> PageRequest:
         """The current filters and sort for a window of rows."""
-        return PageRequest(dict(self.filters), self.sort_keys, offset, limit or self.page_size)
+        filters = {**self.base_filters, **self.filters}
+        return PageRequest(filters, self.sort_keys, offset, limit or self.page_size)
 
     def row_at(self, row: int) -> Any:
         """The row object at `row` (loading its page once), or None if that failed."""
@@ -158,7 +160,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Drop the cache and fetch the first page (count included) again."""
-        if not self.armed and not self.filters:
+        if not self.armed and not self.filters and not self.base_filters:
             self.apply(Page([], 0))
             return
         try:

@@ -1,0 +1,1 @@
+"""The client finder: the five panels of INV-A-1..8."""

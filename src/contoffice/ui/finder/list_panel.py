@@ -1,0 +1,129 @@
+"""Últimos 1000 novos cadastros ativos, Cadastros ativos, Cadastros inativos (INV-A-2..6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget
+
+from contoffice.services import grids
+from contoffice.services.person_form import load_person, save_person
+from contoffice.ui import texts
+from contoffice.ui.actions import ActionSpec, PanelActions
+from contoffice.ui.context import WindowContext
+from contoffice.ui.dialogs.person_dialog import PersonDialog
+from contoffice.ui.export import export_view
+from contoffice.ui.models.table_model import PagedTableModel
+from contoffice.ui.operations import Operation, show_error
+from contoffice.ui.widgets.grid_view import GridView
+
+SP = QStyle.StandardPixmap
+PEOPLE_ACTIONS = (
+    ActionSpec("new", texts.NEW_PERSON, SP.SP_FileIcon, "Ctrl+N", needs_selection=False,
+               permission="people.create"),
+    ActionSpec("edit", texts.EDIT, SP.SP_FileDialogDetailedView, multi=False,
+               permission="people.edit"),
+    ActionSpec("open", texts.OPEN, SP.SP_DirOpenIcon, multi=False, read_only=True),
+    ActionSpec("export", texts.EXPORT, SP.SP_DialogSaveButton, needs_selection=False,
+               permission="people.export", read_only=True),
+)
+
+
+class PeopleGridPanel(QWidget):
+    """A finder grid with its toolbar; subclasses decide when rows appear."""
+
+    def __init__(self, ctx: WindowContext, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.key = ctx, key
+        self.spec = grids.grid(key)
+        self.model = PagedTableModel(self.spec.columns, ctx.fetcher(key),
+                                     armed=not self.spec.search_mode, parent=self)
+        self.grid = GridView(self.model, grid_id=key, settings=ctx.settings, parent=self)
+        self.actions = PanelActions(self, PEOPLE_ACTIONS, ctx.actor, {
+            "new": self.new_person, "edit": self.edit_person, "open": self.open_client,
+            "export": self.export})
+        self.toolbar = QToolBar(self)
+        self.actions.fill_toolbar(self.toolbar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.grid, 1)
+        self.grid.activated.connect(ctx.open_client)
+        self.grid.selection_changed.connect(
+            lambda: self.actions.update(len(self.grid.selected_rows())))
+        self.grid.table.customContextMenuRequested.connect(self._menu)
+        self.last_operation: Operation | None = None
+        self._shown = False
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown:  # built lazily: the first show queries
+            self._shown = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        """F5: query again with the same filters."""
+        self.model.reload()
+
+    def focus_filters(self) -> None:
+        """Ctrl+F."""
+        self.grid.focus_filters()
+
+    def _menu(self, pos: QPoint) -> None:
+        self.actions.menu(self).popup(self.grid.map_to_global(pos))
+
+    def new_person(self) -> None:
+        """Novo cadastro."""
+        ctx = self.ctx
+        if PersonDialog.ask(self, None, lambda data: save_person(ctx.db.uow(), ctx.actor, data)):
+            self.model.reload()
+
+    def edit_person(self) -> None:
+        """Editar the selected registration."""
+        ctx = self.ctx
+        ids = self.grid.selected_ids()
+        try:
+            edit = load_person(ctx.db.uow(), ids[0])
+        except Exception as error:
+            show_error(self, error)
+            return
+        if PersonDialog.ask(self, edit.data,
+                            lambda data: save_person(ctx.db.uow(), ctx.actor, data, edit)):
+            self.model.reload()
+
+    def open_client(self) -> None:
+        """Open the selected person's client panel."""
+        ids = self.grid.selected_ids()
+        if ids:
+            self.ctx.open_client(ids[0])
+
+    def export(self) -> None:
+        """Exportar planilha of the rows the filters show."""
+        self.last_operation = export_view(self, self.ctx, self.grid, self.key, self.spec.title)
+
+
+class ListPanel(PeopleGridPanel):
+    """The three list panels; the search-mode ones get "Listar todos" bottom-left."""
+
+    def __init__(self, ctx: WindowContext, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, key, parent)
+        self.list_all_button: QToolButton | None = None
+        if self.spec.search_mode:
+            button = QToolButton(self)
+            button.setObjectName("list_all_button")
+            button.setText(texts.LIST_ALL)
+            button.setToolTip(texts.LIST_ALL)
+            button.setIcon(self.style().standardIcon(SP.SP_FileDialogListView))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.clicked.connect(self.list_all)
+            self.grid.footer.insertWidget(0, button)
+            self.list_all_button = button
+
+    def list_all(self) -> None:
+        """Every registration of the panel, counted and first page fetched off the GUI thread."""
+        model = self.model
+        model.armed = True
+        operation = Operation(self, lambda _progress: model.first_page(), title=texts.LIST_ALL)
+        operation.on_success(model.apply).run()
+        self.last_operation = operation

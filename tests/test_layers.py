@@ -33,11 +33,10 @@ def _violations(layer: str) -> list[str]:
     bad = []
     for path in sorted((SRC / layer).rglob("*.py")):
         for line, module in _imports(path):
-            forbidden = FORBIDDEN[layer]
-            if layer == "core" and module.startswith("contoffice.") and \
-                    not module.startswith("contoffice.core"):
-                bad.append(f"{path.relative_to(SRC)}:{line} imports {module}")
-            elif any(module == f or module.startswith(f + ".") for f in forbidden):
+            outside_core = (layer == "core" and module.startswith("contoffice.")
+                            and not module.startswith("contoffice.core"))
+            if outside_core or any(module == f or module.startswith(f + ".")
+                                   for f in FORBIDDEN[layer]):
                 bad.append(f"{path.relative_to(SRC)}:{line} imports {module}")
     return bad
 

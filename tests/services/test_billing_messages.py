@@ -92,7 +92,7 @@ class Office:
         self.charge = next(c.id for c in charges_of(db, self.person) if c.invoice_id)
         self.unbilled = next(c.id for c in charges_of(db, self.person) if not c.invoice_id)
 
-    def uow(self):  # noqa: ANN201
+    def uow(self):
         return self.db.uow()
 
     def settle(self, *, value: int | None = None, partial: bool = False) -> BatchResult:

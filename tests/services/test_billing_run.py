@@ -91,7 +91,7 @@ def test_killed_run_is_finished_by_the_next(db: Database, db_url: str, actor: Ac
     with db.uow() as uow:
         run = uow.session.scalar(select(BillingRun))
         assert run.status == "running" and run.last_contract_id > 0
-    finished = subprocess.run(cmd[:-2] + ["--json"], cwd=ROOT, env=env, capture_output=True,
+    finished = subprocess.run([*cmd[:-2], "--json"], cwd=ROOT, env=env, capture_output=True,
                               text=True, timeout=300, check=True)
     report = json.loads(finished.stdout)
     assert report["resumed"] is True

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from contoffice.core.format import format_money
 from contoffice.core.vocab import ChargeKind, RemittanceStatus
 from contoffice.db.models import Charge, Invoice, LedgerAccount
-from contoffice.db.uow import UnitOfWork
-from contoffice.errors import InvalidInput, NeedsConfirmation
+from contoffice.db.uow import RECORD_CHANGED, UnitOfWork
+from contoffice.errors import InvalidInput, NeedsConfirmation, Stale
 from contoffice.services import audit, guards, invoicing
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
@@ -22,10 +22,17 @@ Change = Callable[[Invoice], tuple[dict, dict, int | None]]
 
 
 def _alter(uow: UnitOfWork, actor: Actor, ids: Sequence[int], action: str, justification: str,
-           change: Change, *, dry_run: bool, remittance_free: bool = False) -> BatchResult:
-    """The common frame: guard each invoice, apply `change`, one audit event per row."""
+           change: Change, *, dry_run: bool, remittance_free: bool = False,
+           versions: Mapping[int, int] | None = None) -> BatchResult:
+    """The common frame: guard each invoice, apply `change`, one audit event per row.
+
+    `versions` are the version_id each invoice had when the clerk opened the
+    dialog: if another desk changed it since, the whole call is refused (Stale).
+    """
     def one(invoice_id: int) -> RowOutcome:
         invoice = uow.get(Invoice, invoice_id, what="Fatura")
+        if versions and versions.get(invoice.id, invoice.version_id) != invoice.version_id:
+            raise Stale(RECORD_CHANGED)
         if (refusal := guards.alter_refusal(invoice, remittance_free=remittance_free)):
             raise Refused(refusal)
         before, after, new_id = change(invoice)
@@ -47,7 +54,8 @@ def _confirm_reissue(ids: Sequence[int], confirmed: frozenset[str], dry_run: boo
 
 
 def alter_description(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
-                      description: str, justification: str, dry_run: bool = False) -> BatchResult:
+                      description: str, justification: str, dry_run: bool = False,
+        versions: Mapping[int, int] | None = None) -> BatchResult:
     """Descrição da fatura: change only the description (same nosso número)."""
     with uow:
         require(actor, "invoices.edit")
@@ -60,13 +68,14 @@ def alter_description(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[in
             return before, {"description": invoice.description}, None
 
         return _alter(uow, actor, invoice_ids, "invoice.description_changed", justification,
-                      change, dry_run=dry_run)
+                      change, dry_run=dry_run, versions=versions)
 
 
 def alter_due_date(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int], due_date: date,
                    justification: str, surcharge_cents: int = 0,
                    confirmed: frozenset[str] = frozenset(), today: date | None = None,
-                   dry_run: bool = False) -> BatchResult:
+                   dry_run: bool = False,
+        versions: Mapping[int, int] | None = None) -> BatchResult:
     """Data de vencimento: recreate with the new due date (and an optional acréscimo)."""
     today = today or date.today()
     with uow:
@@ -91,12 +100,13 @@ def alter_due_date(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
                      "our_number": new.our_number, "surcharge_cents": surcharge_cents}, new.id)
 
         return _alter(uow, actor, invoice_ids, "invoice.due_date_changed", justification,
-                      change, dry_run=dry_run)
+                      change, dry_run=dry_run, versions=versions)
 
 
 def alter_value(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int], value_cents: int,
                 justification: str, confirmed: frozenset[str] = frozenset(),
-                today: date | None = None, dry_run: bool = False) -> BatchResult:
+                today: date | None = None, dry_run: bool = False,
+        versions: Mapping[int, int] | None = None) -> BatchResult:
     """Alteração de valor: recreate with the new value (an acréscimo/desconto conta)."""
     today = today or date.today()
     with uow:
@@ -125,12 +135,13 @@ def alter_value(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int], va
                      "our_number": new.our_number}, new.id)
 
         return _alter(uow, actor, invoice_ids, "invoice.value_changed", justification, change,
-                      dry_run=dry_run)
+                      dry_run=dry_run, versions=versions)
 
 
 def alter_discount(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
                    discount_cents: int, discount_until: date | None, instruction: str,
-                   justification: str, dry_run: bool = False) -> BatchResult:
+                   justification: str, dry_run: bool = False,
+        versions: Mapping[int, int] | None = None) -> BatchResult:
     """Alteração de desconto/instrução: on-time discount, its last day, boleto instruction."""
     with uow:
         require(actor, "invoices.edit")
@@ -152,7 +163,7 @@ def alter_discount(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
                             "instruction": invoice.instruction}, None
 
         return _alter(uow, actor, invoice_ids, "invoice.discount_changed", justification,
-                      change, dry_run=dry_run)
+                      change, dry_run=dry_run, versions=versions)
 
 
 def set_remittance_mark(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],

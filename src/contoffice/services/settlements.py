@@ -76,17 +76,21 @@ def settle_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int]
         discount_ledger = guards.ledger_id(uow, "ledger.discount")
         surcharge_ledger = guards.ledger_id(uow, "ledger.surcharge")
         charges: dict[int, list[Charge]] = {}
+        loaded: dict[int, Invoice] = {}
 
         def preload(chunk: Sequence[int]) -> None:
-            # One query per chunk for the invoices and one for their contas.
-            list(uow.session.scalars(select(Invoice).where(Invoice.id.in_(chunk))))
+            # One query per chunk for the invoices and one for their contas; held here
+            # because the session's identity map keeps only weak references.
+            loaded.clear()
+            loaded.update((i.id, i) for i in uow.session.scalars(
+                select(Invoice).where(Invoice.id.in_(chunk))))
             charges.clear()
             for charge in uow.session.scalars(select(Charge).where(
                     Charge.invoice_id.in_(chunk)).order_by(Charge.id)):
                 charges.setdefault(charge.invoice_id or 0, []).append(charge)
 
         def one(invoice_id: int) -> RowOutcome:
-            invoice = uow.get(Invoice, invoice_id, what="Fatura")
+            invoice = loaded.get(invoice_id) or uow.get(Invoice, invoice_id, what="Fatura")
             if (refusal := guards.settle_refusal(invoice, partial=partial)) is not None:
                 raise Refused(refusal)
             balance = invoice.amount_cents - invoice.paid_cents

@@ -1,15 +1,22 @@
-"""Starting the window: Qt application, pt-BR, the database, the main window."""
+"""Starting the window: Qt application, pt-BR, Fusion + style sheet, login, main window."""
 
 from __future__ import annotations
 
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contoffice.config import database_url as resolve_database_url
 from contoffice.errors import ContofficeError
-from contoffice.services.setup import open_database
+from contoffice.services import operators
+from contoffice.services.permissions import Actor
+from contoffice.services.setup import Database, open_database
+from contoffice.ui import resources, texts
+from contoffice.ui.context import WindowContext
+from contoffice.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
+from contoffice.ui.main_window import MainWindow
+from contoffice.ui.settings import DeskSettings
 
 
 def install_pt_br(app: QApplication) -> None:
@@ -21,21 +28,57 @@ def install_pt_br(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def run_app(database_url: str | None = None) -> int:
-    """Open the database (migrating it) and run the window until it closes."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+def style(app: QApplication) -> None:
+    """Fusion and the one style sheet."""
+    app.setStyle("Fusion")
+    app.setStyleSheet(resources.style_sheet())
+
+
+def application() -> QApplication:
+    """The QApplication, created once, in pt-BR and styled."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv)
+    app.setApplicationName(texts.APP_TITLE)
     install_pt_br(app)
-    url = resolve_database_url(database_url)
+    style(app)
+    return app
+
+
+def authenticate(db: Database, settings: DeskSettings) -> Actor | None:
+    """First administrator on a new database, else the login dialog."""
+    with db.uow() as uow:
+        first = operators.needs_first_admin(uow)
+
+    def create(name: str, login: str, password: str) -> Actor:
+        with db.uow() as uow:
+            return operators.create_first_admin(uow, name=name, login=login, password=password)
+
+    def check(login: str, password: str) -> Actor:
+        with db.uow() as uow:
+            return operators.login(uow, login, password)
+
+    actor = FirstAdminDialog.ask(None, create) if first else LoginDialog.ask(
+        None, check, settings.last_login)
+    if actor is not None:
+        settings.last_login = actor.login
+        settings.operator = actor.login
+    return actor
+
+
+def run_app(database_url: str | None = None) -> int:
+    """Open the database (migrating it), log in, and run the window until it closes."""
+    app = application()
     try:
-        db = open_database(url)
+        db = open_database(resolve_database_url(database_url))
     except ContofficeError as error:
-        QMessageBox.critical(None, "contoffice", str(error))
+        QMessageBox.critical(None, texts.APP_TITLE, str(error))
         return 2
-    window = QMainWindow()
-    window.setWindowTitle("contoffice")
-    window.setCentralWidget(QLabel(f"Banco de dados: {db.backend}"))
-    window.resize(1200, 800)
+    settings = DeskSettings()
+    actor = authenticate(db, settings)
+    if actor is None:
+        return 1
+    window = MainWindow(WindowContext(db, actor, settings))
     window.show()
     return app.exec()
-

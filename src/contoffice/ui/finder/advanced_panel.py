@@ -116,7 +116,7 @@ class AdvancedPanel(PeopleGridPanel):
             row.addWidget(edit)
         return row
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         self._shown = True  # nothing to list before Finalizar
         super().showEvent(event)
 

@@ -56,7 +56,7 @@ class PeopleGridPanel(QWidget):
         self.last_operation: Operation | None = None
         self._shown = False
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._shown:  # built lazily: the first show queries
             self._shown = True

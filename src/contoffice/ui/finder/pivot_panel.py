@@ -96,7 +96,7 @@ class PivotPanel(QWidget):
         self.last_operation: Operation | None = None
         self._shown = False
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._shown:
             self._shown = True

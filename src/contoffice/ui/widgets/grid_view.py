@@ -110,8 +110,10 @@ class GridView(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort)
+        metrics = header.fontMetrics()
         for section, column in enumerate(model.columns):
-            self.table.setColumnWidth(section, column.width)
+            wanted = metrics.horizontalAdvance(column.header) + 28  # room for the sort arrow
+            self.table.setColumnWidth(section, max(column.width, wanted))
         if settings is not None:
             settings.restore_header(grid_id, header)
         self.filters = FilterBar(self.table, model)

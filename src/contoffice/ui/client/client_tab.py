@@ -1,0 +1,87 @@
+"""A client's panel as a tab: the header and the pages, each built when first shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from contoffice.errors import NotFound
+from contoffice.services.client_panel import client_header
+from contoffice.ui import texts
+from contoffice.ui.client.grid_page import GridPage
+from contoffice.ui.client.header import ClientHeaderWidget
+from contoffice.ui.client.pages import PAGES
+from contoffice.ui.context import WindowContext
+from contoffice.ui.operations import error_text
+
+
+class ClientTab(QWidget):
+    """Header + one tab per page; a page's query runs when its tab is first shown."""
+
+    def __init__(self, ctx: WindowContext, person_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"client_{person_id}")
+        self.ctx, self.person_id = ctx, person_id
+        self.title = str(person_id)
+        self.header = ClientHeaderWidget(self)
+        self.pages_tabs = QTabWidget(self)
+        self.pages_tabs.setObjectName("client_pages")
+        self.pages_tabs.setDocumentMode(True)
+        self.pages: dict[str, GridPage] = {}
+        self._holders: list[QWidget] = []
+        for page in PAGES:
+            holder = QWidget(self.pages_tabs)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders.append(holder)
+            self.pages_tabs.addTab(holder, page.title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.pages_tabs, 1)
+        self.pages_tabs.currentChanged.connect(self._build)
+        self.load_header()
+        self._build(0)
+
+    def load_header(self) -> bool:
+        """Read the header; a vanished client or a lost connection shows a message."""
+        try:
+            data = client_header(self.ctx.db.uow(), self.person_id)
+        except NotFound:
+            self.header.show_message(texts.STALE_CLIENT.format(code=self.person_id))
+            return False
+        except Exception as error:
+            self.header.show_message(error_text(error))
+            return False
+        self.header.show_header(data)
+        self.title = data.person.trade_name or data.person.name
+        return True
+
+    def _build(self, index: int) -> None:
+        if index < 0 or PAGES[index].grid in self.pages:
+            return
+        page = GridPage(self.ctx, PAGES[index], self.person_id, self._holders[index])
+        self._holders[index].layout().addWidget(page)
+        self.pages[PAGES[index].grid] = page
+
+    def show_page(self, grid: str) -> GridPage:
+        """Switch to a page (building it) and return it."""
+        index = next(i for i, p in enumerate(PAGES) if p.grid == grid)
+        self.pages_tabs.setCurrentIndex(index)
+        self._build(index)
+        return self.pages[grid]
+
+    def refresh(self) -> None:
+        """F5: header and the built pages."""
+        if self.load_header():
+            for page in self.pages.values():
+                page.refresh()
+
+    def focus_filters(self) -> None:
+        """Ctrl+F on the page shown."""
+        page = self.pages.get(PAGES[self.pages_tabs.currentIndex()].grid)
+        if page is not None:
+            page.focus_filters()
+
+    def save_state(self) -> None:
+        """Column layout of the built pages."""
+        for page in self.pages.values():
+            page.grid.save_state()

@@ -1,0 +1,103 @@
+"""One page of the client panel: toolbar + context menu from ActionSpecs over a lazy grid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QToolBar, QVBoxLayout, QWidget
+
+from contoffice.services import grids
+from contoffice.services.attachments_queries import attachments_of, extract_attachment
+from contoffice.services.client_panel import invoice_history
+from contoffice.ui import texts
+from contoffice.ui.actions import PanelActions
+from contoffice.ui.client.pages import PageSpec
+from contoffice.ui.context import WindowContext
+from contoffice.ui.dialogs.history_dialog import HistoryDialog
+from contoffice.ui.export import export_view
+from contoffice.ui.models.table_model import PagedTableModel
+from contoffice.ui.operations import Operation, show_error
+from contoffice.ui.widgets.grid_view import GridView
+
+
+def open_file(path: Path) -> None:
+    """Hand a file to the desktop's viewer (tests replace this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class GridPage(QWidget):
+    """A page's grid of one client's rows, its tools and their enabled state."""
+
+    def __init__(self, ctx: WindowContext, page: PageSpec, person_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.page, self.person_id = ctx, page, person_id
+        self.spec = grids.grid(page.grid)
+        empty = texts.NO_ROWS
+        if page.arrives_with:
+            empty = texts.NO_TABLE_YET.format(what=page.arrives_with)
+        self.model = PagedTableModel(self.spec.columns, ctx.fetcher(page.grid, person_id),
+                                     parent=self)
+        self.grid = GridView(self.model, grid_id=page.grid, settings=ctx.settings,
+                             empty_text=empty, parent=self)
+        self.actions = PanelActions(self, page.actions, ctx.actor, {
+            "export": self.export, "history": self.history, "attachment": self.attachment})
+        self.toolbar = QToolBar(self)
+        self.actions.fill_toolbar(self.toolbar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.grid, 1)
+        self.grid.selection_changed.connect(
+            lambda: self.actions.update(len(self.grid.selected_rows())))
+        self.grid.table.customContextMenuRequested.connect(self._menu)
+        if "history" in self.actions.actions:
+            self.grid.activated.connect(lambda _id: self.history())
+        self.last_operation: Operation | None = None
+        self.model.reload()
+
+    def refresh(self) -> None:
+        """F5: the same filters, fresh rows."""
+        self.model.reload()
+
+    def focus_filters(self) -> None:
+        """Ctrl+F."""
+        self.grid.focus_filters()
+
+    def _menu(self, pos: QPoint) -> None:
+        self.actions.menu(self).popup(self.grid.map_to_global(pos))
+
+    def export(self) -> None:
+        """Exportar planilha: visible columns, current filter."""
+        self.last_operation = export_view(self, self.ctx, self.grid, self.page.grid,
+                                          self.page.title, self.person_id)
+
+    def history(self) -> None:
+        """Histórico da fatura of the selected invoice."""
+        ids = self.grid.selected_ids() or self.grid.model.ids_for(
+            [self.grid.table.currentIndex().row()])
+        if not ids:
+            return
+        invoice_id = ids[0]
+        try:
+            entries = invoice_history(self.ctx.db.uow(), invoice_id)
+        except Exception as error:
+            show_error(self, error)
+            return
+        HistoryDialog.show_for(self, invoice_id, entries)
+
+    def attachment(self) -> None:
+        """Banco de Imagens: open the newest file attached to the selected row's record."""
+        ids = self.grid.selected_ids()
+        key = "contract_id" if self.page.grid == "client.contracts" else "invoice_id"
+        try:
+            files = attachments_of(self.ctx.db.uow(), self.person_id,
+                                   **{key: ids[0] if ids else None})
+            if not files:
+                QMessageBox.information(self, self.page.title, texts.ATTACHMENT_NONE)
+                return
+            open_file(extract_attachment(self.ctx.db.uow(), files[0].id))
+        except Exception as error:
+            show_error(self, error)

@@ -1,0 +1,53 @@
+"""Histórico da fatura: every comment and change, who and when (read-only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contoffice.core.format import format_datetime
+from contoffice.services.client_panel import HistoryEntry
+from contoffice.ui import texts
+
+_HEADERS = ("Data e hora", "Operador", "Ação", "Descrição")
+
+
+class HistoryDialog(QDialog):
+    """A table of the invoice's history entries."""
+
+    def __init__(self, parent: QWidget | None, invoice_id: int,
+                 entries: Sequence[HistoryEntry]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(texts.HISTORY_TITLE.format(id=invoice_id))
+        self.resize(720, 360)
+        self.table = QTableWidget(len(entries), len(_HEADERS), self)
+        self.table.setObjectName("history_table")
+        self.table.setHorizontalHeaderLabels(_HEADERS)
+        for row, entry in enumerate(entries):
+            values = (format_datetime(entry.at), entry.operator or "", entry.kind, entry.text)
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if not entries:
+            layout.addWidget(QLabel(texts.HISTORY_EMPTY, self))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def show_for(cls, parent: QWidget | None, invoice_id: int,
+                 entries: Sequence[HistoryEntry]) -> None:
+        """Show the history (modal)."""
+        cls(parent, invoice_id, entries).exec()

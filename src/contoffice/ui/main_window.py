@@ -1,0 +1,163 @@
+"""The main window: it only assembles navigation, tabs, menus and the status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from contoffice.ui import texts
+from contoffice.ui.client.client_tab import ClientTab
+from contoffice.ui.context import WindowContext
+from contoffice.ui.finder.finder_widget import FinderWidget
+from contoffice.ui.settings import KEY_GEOMETRY, KEY_OPEN_CLIENTS, KEY_STATE
+
+MAX_RESTORED_CLIENTS = 10
+
+
+class MainWindow(QMainWindow):
+    """Left navigation, central tabs (finder, client panels, areas), menus, status bar."""
+
+    def __init__(self, ctx: WindowContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        ctx.open_client = self.open_client
+        ctx.notify = lambda message: self.statusBar().showMessage(message, 8000)
+        self.setWindowTitle(texts.APP_TITLE)
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.addItems(list(texts.NAVIGATION))
+        self.navigation.setFixedWidth(180)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([180, 1100])
+        self.setCentralWidget(splitter)
+        self.finder = FinderWidget(ctx, self.tabs)
+        self.areas: dict[str, QWidget] = {texts.NAVIGATION[0]: self.finder}
+        self.clients: dict[int, ClientTab] = {}
+        self.navigation.currentRowChanged.connect(self.show_area)
+        self._menus()
+        self.statusBar().addPermanentWidget(QLabel(texts.OPERATOR.format(name=ctx.actor.name)))
+        self.statusBar().addPermanentWidget(QLabel(texts.DATABASE.format(
+            backend=ctx.db.backend)))
+        self.navigation.setCurrentRow(0)
+        self.resize(1280, 800)
+        self._restore()
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+
+        def add(menu: Any, text: str, shortcut: QKeySequence | str | None, slot: Any,
+                name: str) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            return action
+
+        file_menu = bar.addMenu(texts.MENU_FILE)
+        add(file_menu, texts.QUIT, QKeySequence.StandardKey.Quit, self.close, "action_quit")
+        view = bar.addMenu(texts.MENU_VIEW)
+        self.refresh_action = add(view, texts.REFRESH, "F5", self.refresh, "action_refresh")
+        self.filter_action = add(view, texts.FOCUS_FILTER, "Ctrl+F", self.focus_filters,
+                                 "action_filter")
+        window = bar.addMenu(texts.MENU_WINDOW)
+        self.close_action = add(window, texts.CLOSE_TAB, "Ctrl+W",
+                                lambda: self.close_tab(self.tabs.currentIndex()),
+                                "action_close_tab")
+        help_menu = bar.addMenu(texts.MENU_HELP)
+        add(help_menu, texts.ABOUT, None,
+            lambda: QMessageBox.about(self, texts.ABOUT, texts.ABOUT_TEXT), "action_about")
+
+    def show_area(self, row: int) -> None:
+        """Open (or bring forward) the tab of a navigation entry."""
+        if row < 0:
+            return
+        name = texts.NAVIGATION[row]
+        widget = self.areas.get(name)
+        if widget is None:
+            widget = QLabel(texts.COMING_LATER, self.tabs)
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.areas[name] = widget
+        if self.tabs.indexOf(widget) < 0:
+            self.tabs.addTab(widget, name)
+        self.tabs.setCurrentWidget(widget)
+
+    def open_client(self, person_id: int) -> ClientTab:
+        """The client's panel as a tab (one per client)."""
+        tab = self.clients.get(person_id)
+        if tab is None:
+            tab = ClientTab(self.ctx, person_id, self.tabs)
+            self.clients[person_id] = tab
+            self.tabs.addTab(tab, tab.title)
+        self.tabs.setCurrentWidget(tab)
+        return tab
+
+    def close_tab(self, index: int) -> None:
+        """Ctrl+W: close a tab (the finder only hides; the navigation reopens it)."""
+        widget = self.tabs.widget(index)
+        if widget is None:
+            return
+        if isinstance(widget, ClientTab):
+            widget.save_state()
+            self.clients.pop(widget.person_id, None)
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+        else:
+            self.tabs.removeTab(index)
+
+    def refresh(self) -> None:
+        """F5 on the tab shown."""
+        widget = self.tabs.currentWidget()
+        if hasattr(widget, "refresh"):
+            widget.refresh()
+
+    def focus_filters(self) -> None:
+        """Ctrl+F on the tab shown."""
+        widget = self.tabs.currentWidget()
+        if hasattr(widget, "focus_filters"):
+            widget.focus_filters()
+
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.bytes_value(KEY_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.bytes_value(KEY_STATE)
+        if state is not None:
+            self.restoreState(state)
+        for value in settings.list_value(KEY_OPEN_CLIENTS)[:MAX_RESTORED_CLIENTS]:
+            if value.isdigit():
+                self.open_client(int(value))
+        self.tabs.setCurrentWidget(self.finder)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self.ctx.settings
+        settings.set_bytes(KEY_GEOMETRY, self.saveGeometry())
+        settings.set_bytes(KEY_STATE, self.saveState())
+        settings.set_list(KEY_OPEN_CLIENTS, [str(p) for p in self.clients])
+        self.finder.save_state()
+        for tab in self.clients.values():
+            tab.save_state()
+        settings.sync()
+        super().closeEvent(event)

@@ -16,7 +16,10 @@ from typing import Any
 from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError
 
-COMMAND_MODULES = ("db", "demo", "people", "invoices", "boleto", "billing", "fees", "export")
+COMMAND_MODULES = (
+    "db", "demo", "people", "invoices", "charges", "contracts", "boleto", "billing", "fees",
+    "export",
+)
 
 
 def emit_json(document: Any) -> None:

@@ -1,10 +1,14 @@
-"""`contoffice invoices list --person ID --json`."""
+"""`contoffice invoices list|settle|reverse|alter|remove|suspend|…` (Faturas a Receber/Pagar).
+
+The tools live in `invoice_money` (settle, reverse, alter, add-charge) and
+`invoice_marks` (remove, suspend, comment, history, SPC, baixa).
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from contoffice.cli import emit_json
+from contoffice.cli import emit_json, invoice_marks, invoice_money
 from contoffice.cli.common import add_common, database
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
@@ -22,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     listing.add_argument("--limit", type=int, default=100_000)
     add_common(listing)
     listing.set_defaults(handler=_list)
+    invoice_money.register_actions(actions)
+    invoice_marks.register_actions(actions)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -82,7 +82,8 @@ class BillingGenerator:
                 progress.step(done, len(contracts), "Faturas dos contratos")
                 check_cancelled(progress)
         extra = max(0, (invoices_target or 0) - self.counts.invoices - len(self.invoices))
-        active_clients = [pid for pid, _r, active in clients if active] or [clients[0][0]]
+        # The scenario's client keeps exactly its contract history (SCENARIOS.md 2).
+        active_clients = [pid for pid, _r, active in clients[:-1] if active] or [clients[0][0]]
         for i in range(extra):
             self._one_off(self.rng.choice(active_clients))
             if len(self.invoices) >= bulk.CHUNK:
@@ -165,6 +166,8 @@ class BillingGenerator:
             months_back = (last.year - competence.year) * 12 + last.month - competence.month
             if featured and months_back in (1, 2):
                 due, state = self.today - timedelta(days=20 + 15 * months_back), "open"
+            elif featured and due < self.today:
+                state = "settled"  # the scenario's client owes exactly those two
             elif contract["status"] == "suspended" and competence == last:
                 state = "suspended"
             self._invoice(

@@ -110,7 +110,8 @@ def unsuspend_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[i
 
 
 def comment_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int], text: str,
-                     confirmed: frozenset[str] = frozenset()) -> BatchResult:
+                     confirmed: frozenset[str] = frozenset(),
+                     dry_run: bool = False) -> BatchResult:
     """Inserir comentários na fatura (to receive, to pay or removed): one history entry each."""
     ids = unique_ids(invoice_ids)
     with uow:
@@ -122,12 +123,12 @@ def comment_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int
             else:
                 require(actor, "payables.comment" if invoice.direction == "P"
                         else "invoices.comment")
-        if "invoice.comment" not in confirmed:
+        if "invoice.comment" not in confirmed and not dry_run:
             raise NeedsConfirmation("invoice.comment", "Confirma a inserção desse comentário?")
         for invoice in invoices:
             invoicing.event(uow, actor, invoice.id, "comment", text)
             _audit(uow, actor, "invoice.commented", invoice, {}, {"comment": text})
-        uow.commit()
+        finish(uow, dry_run=dry_run)
     return BatchResult([RowOutcome(i, True) for i in ids], Changes(invoices=True))
 
 

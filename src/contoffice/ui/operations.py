@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from contoffice.core.progress import Cancelled
 from contoffice.errors import ContofficeError
 from contoffice.ui import texts
-from contoffice.ui.qt_compat import emit
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 500
@@ -45,7 +44,7 @@ class _Progress:
         now = time.monotonic()
         if now - self._last >= THROTTLE_S or done >= total:
             self._last = now
-            emit(self._signals.progressed, done, total, label)
+            self._signals.progressed.emit(done, total, label)
 
     def cancelled(self) -> bool:
         """True once Cancel was pressed."""
@@ -61,9 +60,9 @@ class _Job(QRunnable):
         try:
             result = self._fn(self._progress)
         except BaseException as error:  # every failure goes back to the GUI thread
-            emit(self._signals.failed, error)
+            self._signals.failed.emit(error)
         else:
-            emit(self._signals.succeeded, result)
+            self._signals.succeeded.emit(result)
 
 
 class Operation(QObject):
@@ -152,7 +151,7 @@ class Operation(QObject):
                 self._dialog.deleteLater()
             self._running.discard(self)
             then()
-            emit(self.finished)
+            self.finished.emit()
 
         QTimer.singleShot(wait_ms, finish) if wait_ms else finish()
 

@@ -22,7 +22,6 @@ from contoffice.ui.app import application
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.person_dialog import PersonDialog
 from contoffice.ui.main_window import MainWindow
-from contoffice.ui.qt_compat import emit
 from contoffice.ui.settings import DeskSettings
 
 
@@ -74,7 +73,7 @@ def take(folder: Path, work: Path) -> list[Path]:
     edit = load_person(db.uow(), person_id)
     dialog = PersonDialog(window, edit.data, lambda data: save_person(db.uow(), actor, data, edit))
     dialog.ui.email_edit.setText("padaria@")
-    emit(dialog.ui.email_edit.textEdited, "padaria@")  # as if typed: the error shows
+    dialog.ui.email_edit.textEdited.emit("padaria@")  # as if typed: the error shows
     dialog.show()
     shots.append(_save(dialog, folder, "05_person_form"))
     dialog.reject()

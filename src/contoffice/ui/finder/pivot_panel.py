@@ -22,7 +22,6 @@ from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.models.pivot_model import PivotModel
 from contoffice.ui.operations import Operation
-from contoffice.ui.qt_compat import emit
 from contoffice.ui.settings import KEY_PIVOT_COLUMNS, KEY_PIVOT_ROWS
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,4 +125,4 @@ class PivotPanel(QWidget):
     def _show(self, table: PivotTable) -> None:
         self.model.set_table(table)
         self.table.resizeColumnsToContents()
-        emit(self.updated)
+        self.updated.emit()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from contoffice.core.grids import ColumnSpec
 from contoffice.core.paging import Page, PageRequest, Sort
 from contoffice.ui.operations import error_text
-from contoffice.ui.qt_compat import emit
 
 Fetch = Callable[[PageRequest], Page[Any]]
 Index = QModelIndex | QPersistentModelIndex
@@ -123,7 +122,7 @@ class PagedTableModel(QAbstractTableModel):
             page = self._fetch(self.request(number * self.page_size))
         except Exception as error:  # a lost connection: rows show the message, no traceback
             self.error = error_text(error)
-            emit(self.failed, self.error)
+            self.failed.emit(self.error)
             return None
         self._keep(number, list(page.rows))
         return self._pages[number]
@@ -168,7 +167,7 @@ class PagedTableModel(QAbstractTableModel):
         except Exception as error:
             self.apply(Page([], 0))
             self.error = error_text(error)
-            emit(self.failed, self.error)
+            self.failed.emit(self.error)
             return
         self.apply(page)
 
@@ -181,4 +180,4 @@ class PagedTableModel(QAbstractTableModel):
             self._keep(0, list(page.rows))
         self.error = None
         self.endResetModel()
-        emit(self.loaded, self._total)
+        self.loaded.emit(self._total)

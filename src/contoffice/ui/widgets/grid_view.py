@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from contoffice.ui import texts
 from contoffice.ui.models.table_model import PagedTableModel
-from contoffice.ui.qt_compat import emit
 from contoffice.ui.settings import DeskSettings
 
 FILTER_DELAY_MS = 40  # coalesces fast typing; well inside the 150 ms keystroke budget
@@ -155,7 +154,7 @@ class GridView(QWidget):
     def _open(self, row: int) -> None:
         ids = self.model.ids_for([row])
         if ids:
-            emit(self.activated, ids[0])
+            self.activated.emit(ids[0])
 
     def _sort(self, section: int, order: Qt.SortOrder) -> None:
         if section >= 0:

@@ -1,0 +1,219 @@
+"""`contoffice charges insert|edit|remove|suspend|unsuspend|bill|list` (Contas não faturadas)."""
+
+from __future__ import annotations
+
+import argparse
+
+from contoffice.cli import emit_json
+from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.rows import add_tool_options, cents, day, ids, run_tool
+from contoffice.core.format import format_date, format_money
+from contoffice.core.paging import PageRequest
+from contoffice.db.uow import UnitOfWork
+from contoffice.errors import InvalidInput
+from contoffice.services import charge_billing, charges, finder
+from contoffice.services.permissions import Actor
+from contoffice.services.results import BatchResult
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    group = sub.add_parser("charges", help="contas (a receber não faturadas)")
+    actions = group.add_subparsers(dest="charges_command", required=True, metavar="ACAO")
+
+    insert = actions.add_parser("insert", help="inserir conta avulsa (com replicações)")
+    insert.add_argument("--person", type=int, required=True, metavar="ID")
+    insert.add_argument("--description", required=True, metavar="TEXTO")
+    insert.add_argument("--value", required=True, metavar="VALOR")
+    insert.add_argument("--due-date", required=True, metavar="DD/MM/AAAA")
+    insert.add_argument(
+        "--replications", type=int, default=0, metavar="N", help="quantas contas além desta"
+    )
+    every = insert.add_mutually_exclusive_group()
+    every.add_argument("--interval-days", type=int, metavar="N")
+    every.add_argument("--interval-months", type=int, metavar="N")
+    insert.add_argument("--settle-now", action="store_true", help="liquidar agora")
+    insert.add_argument("--profile", type=int, metavar="ID", help="profile de pagamento")
+    add_common(insert, operator=True)
+    insert.set_defaults(handler=_insert)
+
+    edit = actions.add_parser("edit", help="editar contas")
+    add_tool_options(edit, justification=False)
+    edit.add_argument("--value", metavar="VALOR")
+    edit.add_argument("--description", metavar="TEXTO")
+    edit.add_argument("--due-date", metavar="DD/MM/AAAA")
+    edit.set_defaults(handler=_edit)
+
+    remove = actions.add_parser("remove", help="remover contas")
+    add_tool_options(remove)
+    remove.set_defaults(handler=_remove)
+
+    suspend = actions.add_parser("suspend", help="suspender contas")
+    add_tool_options(suspend, justification=False)
+    suspend.add_argument("--reason", required=True, metavar="MOTIVO")
+    suspend.add_argument("--notes", default="", metavar="TEXTO")
+    suspend.set_defaults(handler=_suspend)
+
+    unsuspend = actions.add_parser("unsuspend", help="cancelar suspensão de contas")
+    add_tool_options(unsuspend)
+    unsuspend.set_defaults(handler=_unsuspend)
+
+    bill = actions.add_parser("bill", help="faturar contas")
+    add_tool_options(bill, justification=False)
+    bill.add_argument(
+        "--method", required=True, choices=(charge_billing.PER_CHARGE, charge_billing.ALL_IN_ONE)
+    )
+    bill.add_argument("--profile", type=int, metavar="ID")
+    bill.add_argument("--due-date", metavar="DD/MM/AAAA", help="vencimento (todas em uma)")
+    bill.add_argument("--description", metavar="TEXTO", help="descrição (todas em uma)")
+    bill.set_defaults(handler=_bill)
+
+    listing = actions.add_parser("list", help="contas de um cadastro")
+    listing.add_argument("--person", type=int, required=True, metavar="ID")
+    listing.add_argument("--unbilled", action="store_true", help="só as não faturadas")
+    listing.add_argument("--direction", choices=("R", "P"), default="R")
+    add_common(listing)
+    listing.set_defaults(handler=_list)
+
+
+def _insert(args: argparse.Namespace) -> int:
+    data = charges.ChargeInput(
+        person_id=args.person,
+        description=args.description,
+        amount_cents=cents(args.value) or 0,
+        due_date=day(args.due_date, "Vencimento"),  # type: ignore[arg-type]
+        replications=args.replications,
+        interval_days=args.interval_days if args.interval_days is not None else 30,
+        interval_months=args.interval_months or 0,
+        settle_now=args.settle_now,
+        payment_profile_id=args.profile,
+    )
+    db = database(args)
+    try:
+        created = charges.insert_charges(db.uow(), actor(db, args), data=data)
+    finally:
+        db.dispose()
+    if args.json:
+        emit_json({"charge_ids": created})
+    else:
+        print(f"{len(created)} conta(s) inserida(s): {', '.join(map(str, created))}.")
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    charge_ids = ids(args.ids)
+    value, due = cents(args.value), day(args.due_date, "Vencimento")
+
+    def tool(uow: UnitOfWork, who: Actor, confirmed: frozenset[str]) -> BatchResult:
+        return charges.edit_charges(
+            uow,
+            who,
+            charge_ids=charge_ids,
+            amount_cents=value,
+            description=args.description,
+            due_date=due,
+            confirmed=confirmed,
+            dry_run=args.dry_run,
+        )
+
+    return run_tool(args, tool)
+
+
+def _remove(args: argparse.Namespace) -> int:
+    charge_ids = ids(args.ids)
+
+    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
+        return charges.remove_charges(
+            uow, who, charge_ids=charge_ids, notes=args.justification, dry_run=args.dry_run
+        )
+
+    return run_tool(args, tool)
+
+
+def _suspend(args: argparse.Namespace) -> int:
+    charge_ids = ids(args.ids)
+
+    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
+        return charges.suspend_charges(
+            uow,
+            who,
+            charge_ids=charge_ids,
+            reason=args.reason,
+            notes=args.notes,
+            dry_run=args.dry_run,
+        )
+
+    return run_tool(args, tool)
+
+
+def _unsuspend(args: argparse.Namespace) -> int:
+    charge_ids = ids(args.ids)
+
+    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
+        return charges.unsuspend_charges(
+            uow, who, charge_ids=charge_ids, notes=args.justification, dry_run=args.dry_run
+        )
+
+    return run_tool(args, tool)
+
+
+def _bill(args: argparse.Namespace) -> int:
+    charge_ids = ids(args.ids)
+    due = day(args.due_date, "Vencimento")
+    if (due is not None or args.description) and args.method != charge_billing.ALL_IN_ONE:
+        raise InvalidInput(
+            "--due-date e --description só valem com --method all_in_one.", field="--method"
+        )
+
+    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
+        return charge_billing.bill_charges(
+            uow,
+            who,
+            charge_ids=charge_ids,
+            method=args.method,
+            payment_profile_id=args.profile,
+            due_date=due,
+            description=args.description,
+            dry_run=args.dry_run,
+        )
+
+    return run_tool(args, tool)
+
+
+def _list(args: argparse.Namespace) -> int:
+    filters: dict[str, object] = {"person_id": args.person, "direction": args.direction}
+    if args.unbilled:
+        filters |= {"unbilled": True, "status_not": "removed"}
+    db = database(args)
+    try:
+        page = finder.list_charges(db.uow(), PageRequest(filters, (), 0, 100_000))
+    finally:
+        db.dispose()
+    if args.json:
+        emit_json(
+            {
+                "person_id": args.person,
+                "total": page.total,
+                "charges": [
+                    {
+                        "id": r.id,
+                        "kind": r.kind,
+                        "description": r.description,
+                        "amount_cents": r.amount_cents,
+                        "due_date": r.due_date.isoformat(),
+                        "competence": r.competence.isoformat() if r.competence else None,
+                        "status": r.status,
+                        "invoice_id": r.invoice_id,
+                        "contract_id": r.contract_id,
+                    }
+                    for r in page.rows
+                ],
+            }
+        )
+        return 0
+    for r in page.rows:
+        print(
+            f"{r.id:>8}  {format_date(r.due_date)}  {format_money(r.amount_cents):>14}  "
+            f"{r.status:<10}  {r.description}"
+        )
+    print(f"{page.total} conta(s).")
+    return 0

@@ -42,16 +42,27 @@ def run(capsys: pytest.CaptureFixture[str], db_url: str, *argv: str) -> Ran:
     return Ran(code, captured.out, captured.err)
 
 
-def open_invoices(db: Database, actor: Actor, n: int, *, cents: int = 93_500,
-                  person: int | None = None) -> list[int]:
+def open_invoices(
+    db: Database, actor: Actor, n: int, *, cents: int = 93_500, person: int | None = None
+) -> list[int]:
     """n open invoices of one client (one conta each) on a bank profile."""
     person = person or make_person(db)
     profile = make_profile(db)
-    created = charges.insert_charges(db.uow(), actor, data=charges.ChargeInput(
-        person_id=person, description="Honorários", amount_cents=cents, due_date=DUE,
-        replications=n - 1, payment_profile_id=profile))
-    result = charge_billing.bill_charges(db.uow(), actor, charge_ids=created,
-                                         method=charge_billing.PER_CHARGE)
+    created = charges.insert_charges(
+        db.uow(),
+        actor,
+        data=charges.ChargeInput(
+            person_id=person,
+            description="Honorários",
+            amount_cents=cents,
+            due_date=DUE,
+            replications=n - 1,
+            payment_profile_id=profile,
+        ),
+    )
+    result = charge_billing.bill_charges(
+        db.uow(), actor, charge_ids=created, method=charge_billing.PER_CHARGE
+    )
     return [o.new_id for o in result.outcomes if o.new_id is not None]
 
 

@@ -121,3 +121,17 @@ def test_permission_is_checked_in_the_service(db: Database) -> None:
     clerk = Actor(id=1, login="x", name="X", permissions=frozenset({"people.view"}))
     with db.uow() as uow, pytest.raises(NotAllowed, match='"Novo cadastro"'):
         people.create_person(uow, clerk, PADARIA)
+
+
+def test_city_comes_from_the_ibge_list(db: Database, actor: Actor) -> None:
+    with db.uow() as uow:
+        by_name = people.create_person(uow, actor, replace(
+            PADARIA, document="02558157000162", city="sao paulo", city_ibge_code=""))
+        by_code = people.create_person(uow, actor, replace(
+            PADARIA, document="11222333000181", city="", state="", city_ibge_code="3509502"))
+    with db.uow() as uow:
+        first, second = uow.get(Person, by_name), uow.get(Person, by_code)
+        assert (first.city, first.city_ibge_code) == ("São Paulo", "3550308")
+        assert (second.city, second.state) == ("Campinas", "SP")
+    with db.uow() as uow, pytest.raises(InvalidInput, match="não fica na UF RJ"):
+        people.create_person(uow, actor, replace(PADARIA, state="RJ"))

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from contoffice.db.uow import Database
+from contoffice.services.people import clean_person
 from contoffice.services.permissions import Actor
 from contoffice.services.person_form import load_person, save_person
 from contoffice.ui.dialogs.person_dialog import PersonDialog
@@ -76,7 +77,9 @@ def test_edit_keeps_values_and_reports_duplicates(qtbot: Any, demo_db: Database,
                                                  demo_actor: Actor, featured_id: int) -> None:
     edit = load_person(demo_db.uow(), featured_id)
     dialog = _dialog(qtbot, demo_db, demo_actor, edit)
-    assert dialog.value() == edit.data  # the form round-trips every field
+    # The form round-trips every field (shown with masks, equal once cleaned).
+    assert clean_person(dialog.value()) == clean_person(edit.data)
+    assert dialog.ui.document_edit.text() == "12.ABC.345/01DE-35"
     dialog.reject()
     new = _dialog(qtbot, demo_db, demo_actor)
     new.ui.name_edit.setText("Outra Padaria Ltda")
@@ -85,3 +88,16 @@ def test_edit_keeps_values_and_reports_duplicates(qtbot: Any, demo_db: Database,
     dialog = new
     shown = dialog.error_of(dialog.ui.document_edit) or dialog.ui.error_label.text()
     assert "Já existe um cadastro" in shown
+
+
+def test_city_is_picked_from_the_ibge_list(qtbot: Any, demo_db: Database,
+                                           demo_actor: Actor) -> None:
+    dialog = _dialog(qtbot, demo_db, demo_actor)
+    dialog.ui.city_edit.setText("sao jose dos c")
+    dialog.ui.city_edit.textEdited.emit("sao jose dos c")
+    labels = dialog.city_completer.model().stringList()
+    assert labels == ["São José dos Campos/SP", "São José dos Cordeiros/PB"]
+    dialog.city_completer.activated.emit(labels[0])
+    assert dialog.ui.city_edit.text() == "São José dos Campos"
+    assert dialog.ui.state_combo.currentData() == "SP"
+    assert dialog.ui.city_ibge_code_edit.text() == "3549904"

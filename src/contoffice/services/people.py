@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from contoffice.core.documents import normalize_document, validate_cnpj, validate_cpf
 from contoffice.core.email import split_emails, validate_email
+from contoffice.core.municipalities import resolve
 from contoffice.core.phone import validate_phone
 from contoffice.core.postal import validate_cep
 from contoffice.core.text import fold
@@ -121,9 +122,11 @@ def _clean(data: PersonInput) -> PersonInput:
     state = data.state.strip().upper()
     if state and state not in UFS:
         raise InvalidInput(f"UF inválida: {data.state!r}.", field="UF")
-    ibge = data.city_ibge_code.strip()
-    if ibge and (len(ibge) != 7 or not ibge.isdigit()):
-        raise InvalidInput("Código IBGE do município deve ter 7 dígitos.", field="Código IBGE")
+    city = data.city.strip()
+    municipality = resolve(data.city_ibge_code, city, state)
+    ibge = municipality.code if municipality else ""
+    if municipality is not None:  # the IBGE list's spelling, and its UF, win
+        city, state = municipality.name, municipality.state
     if data.default_due_day is not None and not 1 <= data.default_due_day <= 31:
         raise InvalidInput("Dia de vencimento deve estar entre 1 e 31.", field="Dia de vencimento")
     if not 0 <= data.roles < 16:
@@ -142,7 +145,7 @@ def _clean(data: PersonInput) -> PersonInput:
         city_ibge_code=ibge,
         street=data.street.strip(),
         district=data.district.strip(),
-        city=data.city.strip(),
+        city=city,
     )
 
 

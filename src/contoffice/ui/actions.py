@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolBar, QWidget
 
@@ -61,7 +62,8 @@ class PanelActions:
             self.actions[spec.id].setEnabled(available)
 
     def fill_toolbar(self, toolbar: QToolBar) -> None:
-        """Every action, in declaration order."""
+        """Every action, in declaration order, with its caption beside its icon."""
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in self.actions.values():
             toolbar.addAction(action)
 

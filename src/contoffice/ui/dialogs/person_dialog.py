@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import fields
 
+from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contoffice.core.documents import validate_cnpj, validate_cpf
+from contoffice.core import municipalities
+from contoffice.core.documents import format_document, validate_cnpj, validate_cpf
 from contoffice.core.email import validate_email
-from contoffice.core.postal import validate_cep
+from contoffice.core.phone import format_phone
+from contoffice.core.postal import format_cep, validate_cep
 from contoffice.core.validation import ValidationError
 from contoffice.core.vocab import PersonKind, Role
 from contoffice.errors import ContofficeError, InvalidInput
@@ -62,6 +66,12 @@ class PersonDialog(QDialog):
         ui.postal_code_edit.textEdited.connect(lambda _t: self._check(
             ui.postal_code_edit, validate_cep, 8))
         ui.email_edit.textEdited.connect(lambda _t: self._check(ui.email_edit, validate_email))
+        self._city_model = QStringListModel(self)
+        self.city_completer = QCompleter(self._city_model, self)
+        self.city_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        ui.city_edit.setCompleter(self.city_completer)
+        ui.city_edit.textEdited.connect(self._suggest_cities)
+        self.city_completer.activated.connect(self.pick_city)
         self.widgets_by_field: dict[str, QWidget] = {
             "Tipo de pessoa": ui.kind_combo, "Nome": ui.name_edit, "CPF": ui.document_edit,
             "CNPJ": ui.document_edit, "CPF/CNPJ": ui.document_edit, "E-mail": ui.email_edit,
@@ -79,6 +89,11 @@ class PersonDialog(QDialog):
             edit: QLineEdit = getattr(ui, f"{name}_edit")
             edit.setText(str(getattr(data, name) or ""))
         ui.state_combo.setCurrentIndex(max(0, ui.state_combo.findData(data.state)))
+        # Shown with their masks; the service strips them again on save.
+        ui.document_edit.setText(format_document(data.document))
+        ui.phone_edit.setText(format_phone(data.phone))
+        ui.mobile_edit.setText(format_phone(data.mobile))
+        ui.postal_code_edit.setText(format_cep(data.postal_code))
         for check, role in _ROLE_CHECKS:
             getattr(ui, check).setChecked(bool(data.roles & role))
         ui.active_check.setChecked(data.active)
@@ -103,6 +118,24 @@ class PersonDialog(QDialog):
             assigned_operator_id=self._assigned)
         assert set(values) == {f.name for f in fields(PersonInput)}
         return PersonInput(**values)  # type: ignore[arg-type]
+
+    # -- city from the IBGE list ------------------------------------------------------
+    def _suggest_cities(self, text: str) -> None:
+        """Municipalities starting with what was typed (accents ignored), in the UF if chosen."""
+        state = self.ui.state_combo.currentData() or None
+        found = municipalities.search(text, state) if len(text.strip()) >= 2 else []
+        self._city_model.setStringList([m.label for m in found])
+
+    def pick_city(self, label: str) -> None:
+        """A municipality chosen from the list fills city, UF and its IBGE code."""
+        name, _, state = label.rpartition("/")
+        found = municipalities.by_name(name, state)
+        if found is None:
+            return
+        ui = self.ui
+        ui.city_edit.setText(found.name)
+        ui.state_combo.setCurrentIndex(max(0, ui.state_combo.findData(found.state)))
+        ui.city_ibge_code_edit.setText(found.code)
 
     # -- checks as typed -------------------------------------------------------------
     def _check_document(self) -> None:

@@ -1,0 +1,79 @@
+"""Background work of printing: module-level functions the operation runner calls.
+
+They take plain values, open their own units of work (through the services)
+and return plain values; they never touch widgets.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from contoffice.core.progress import Progress, check_cancelled
+from contoffice.services import boletos
+from contoffice.services.boleto_attachments import (
+    BoletoAttachment,
+    attach_boleto,
+    boleto_filename,
+)
+from contoffice.services.permissions import Actor
+from contoffice.services.setup import Database
+
+# Where previews are written; None is the system temporary folder (tests point it elsewhere).
+TEMP_ROOT: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPdf:
+    """A PDF written to a private temporary folder, which its viewer removes when done."""
+
+    path: Path
+    pages: int
+    folder: Path
+
+
+def pdf_name(invoice_ids: Sequence[int]) -> str:
+    """boleto-fatura-N.pdf for one invoice, carne-N-faturas.pdf for several."""
+    if len(invoice_ids) == 1:
+        return boleto_filename(invoice_ids[0])
+    return f"carne-{len(invoice_ids)}-faturas.pdf"
+
+
+def new_folder() -> Path:
+    """A private temporary folder for one preview."""
+    return Path(tempfile.mkdtemp(prefix="contoffice-print-", dir=TEMP_ROOT))
+
+
+def render_invoices(
+    progress: Progress, *, db: Database, actor: Actor, invoice_ids: Sequence[int]
+) -> RenderedPdf:
+    """Imprimir Fatura into a temporary PDF: one invoice → boleto, several → carnê."""
+    folder = new_folder()
+    path = folder / pdf_name(invoice_ids)
+    try:
+        check_cancelled(progress)  # a clerk who cancels at once gets nothing written
+        pages = boletos.print_invoices(db, actor, list(invoice_ids), path, progress=progress)
+    except BaseException:
+        # Refused or cancelled: the renderer already dropped its partial file.
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return RenderedPdf(path, pages, folder)
+
+
+def send_boleto(
+    progress: Progress, *, db: Database, actor: Actor, invoice_id: int
+) -> BoletoAttachment:
+    """Enviar Boleto Individual: the boleto, stored as an attachment of the invoice."""
+    check_cancelled(progress)
+    return attach_boleto(db.uow(), actor, invoice_id)
+
+
+def write_temp_copy(name: str, content: bytes) -> RenderedPdf:
+    """Put PDF bytes in a private temporary folder so the previewer can open them."""
+    folder = new_folder()
+    path = folder / name
+    path.write_bytes(content)
+    return RenderedPdf(path, 0, folder)

@@ -26,6 +26,18 @@ def test_leaving_without_commit_rolls_back(db: Database) -> None:
         assert uow.session.get(OfficeSetting, "x") is None
 
 
+def test_a_released_savepoint_is_still_rolled_back(db: Database) -> None:
+    """A dry-run's first write is in a SAVEPOINT: its RELEASE must not commit (pysqlite)."""
+    with db.uow() as uow:
+        uow.session.get(OfficeSetting, "ledger.fees")  # a read first, as the services do
+        savepoint = uow.session.begin_nested()
+        uow.session.add(OfficeSetting(key="x", value="1"))
+        savepoint.commit()
+        uow.rollback()
+    with db.uow() as uow:
+        assert uow.session.get(OfficeSetting, "x") is None
+
+
 def test_commit_persists(db: Database) -> None:
     with db.uow() as uow:
         uow.session.add(OfficeSetting(key="x", value="1"))

@@ -80,6 +80,7 @@ class PersonDialog(QDialog):
             "Dia de vencimento": ui.default_due_day_spin, "Classificação": ui.client_check,
         }
         ui.name_edit.setFocus()
+        self.resize(max(self.sizeHint().width(), 1040), self.sizeHint().height())
 
     # -- values --------------------------------------------------------------------
     def _fill(self, data: PersonInput) -> None:

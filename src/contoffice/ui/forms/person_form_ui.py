@@ -311,6 +311,8 @@ class Ui_PersonForm(object):
 
         self.columns_layout.addLayout(self.right_form)
 
+        self.columns_layout.setStretch(0, 1)
+        self.columns_layout.setStretch(1, 1)
 
         self.main_layout.addLayout(self.columns_layout)
 

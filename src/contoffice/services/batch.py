@@ -60,18 +60,51 @@ def run_rows(uow: UnitOfWork, ids: Sequence[int], row: Callable[[int], RowOutcom
             continue
         except (IntegrityError, StaleDataError):
             savepoint.rollback()
-        for row_id in chunk:
-            savepoint = uow.session.begin_nested()
-            try:
-                outcome = _one(row, row_id)
-                savepoint.commit()
-            except StaleDataError:
-                savepoint.rollback()
-                outcome = RowOutcome(row_id, False, RECORD_CHANGED)
-            except IntegrityError as error:
-                savepoint.rollback()
-                outcome = RowOutcome(row_id, False, f"Recusado pelo banco de dados: {error.orig}")
-            outcomes.append(outcome)
+        outcomes.extend(row_by_row(uow, chunk, row))
+    return outcomes
+
+
+def run_bulk(uow: UnitOfWork, ids: Sequence[int], plan: Callable[[Sequence[int]], list[RowOutcome]],
+             row: Callable[[int], RowOutcome], *, size: int = CHUNK,
+             before_fallback: Callable[[Sequence[int]], None] | None = None) -> list[RowOutcome]:
+    """Like `run_rows`, but `plan` checks a whole chunk in Python and writes it in bulk.
+
+    `plan` refuses rows by returning their outcome and raises StaleDataError when
+    a versioned UPDATE matched fewer rows than it should; a chunk the database
+    rejects is rolled back and redone row by row with `row`, one SAVEPOINT each.
+    """
+    outcomes: list[RowOutcome] = []
+    for chunk in chunks(ids, size):
+        savepoint = uow.session.begin_nested()
+        try:
+            done = plan(chunk)
+            savepoint.commit()
+            outcomes.extend(done)
+            continue
+        except (IntegrityError, StaleDataError):
+            savepoint.rollback()
+        if before_fallback is not None:
+            before_fallback(chunk)
+        outcomes.extend(row_by_row(uow, chunk, row))
+    return outcomes
+
+
+def row_by_row(uow: UnitOfWork, chunk: Sequence[int],
+               row: Callable[[int], RowOutcome]) -> list[RowOutcome]:
+    """Each row in its own SAVEPOINT: a conflict refuses that row only."""
+    outcomes: list[RowOutcome] = []
+    for row_id in chunk:
+        savepoint = uow.session.begin_nested()
+        try:
+            outcome = _one(row, row_id)
+            savepoint.commit()
+        except StaleDataError:
+            savepoint.rollback()
+            outcome = RowOutcome(row_id, False, RECORD_CHANGED)
+        except IntegrityError as error:
+            savepoint.rollback()
+            outcome = RowOutcome(row_id, False, f"Recusado pelo banco de dados: {error.orig}")
+        outcomes.append(outcome)
     return outcomes
 
 

@@ -57,7 +57,7 @@ def take(folder: Path, work: Path) -> list[Path]:
     shots.append(_save(window, folder, "02_finder_active_filtered"))
     finder.setCurrentWidget(finder.pivot)
     finder.pivot.configure_button.setChecked(True)
-    finder.pivot.columns_list.add("state")
+    finder.pivot.fields_list.move_to(finder.pivot.columns_list, "state")
     for _ in range(50):  # the pivot counts off the GUI thread
         app.processEvents()
         if finder.pivot.model.table and "state" in finder.pivot.model.table.column_fields:

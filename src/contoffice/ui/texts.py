@@ -88,3 +88,27 @@ SEND_BOLETO_LATER = ("O envio automático por e-mail chega com a entrega de mens
                      "Por enquanto, salve uma cópia e anexe-a ao e-mail do cliente.")
 VIEW = "Visualizar"
 SAVE_COPY = "Salvar cópia…"
+
+# Configurações (ui/settings_area)
+SETTINGS_PROFILES = "Profiles de pagamento"
+SETTINGS_OPERATORS = "Operadores e permissões"
+SETTINGS_OFFICE = "Configuração Básica"
+OPERATORS_TAB = "Operadores"
+ROLES_TAB = "Perfis de acesso e permissões"
+NEW = "Novo"
+SAVE_CHANGES = "Salvar"
+SAVED = "Alterações salvas."
+UNLOCK = "Desbloquear"
+UNLOCKED = "Operador desbloqueado."
+LOCKED_STATE = "Bloqueado após {n} tentativa(s) sem sucesso."
+NOT_LOCKED = "Não bloqueado."
+ADMIN_ROLE_HINT = "O perfil de administrador tem todas as permissões, inclusive as futuras."
+PASSWORD_KEEP = "deixe em branco para manter a senha atual"
+NO_EXPIRY = "sem validade"
+PERMISSION_COLUMN = "Ferramenta"
+KEY_COLUMN = "Chave"
+PROFILE_COLUMNS = ("Nome", "Banco", "Agência", "Conta", "Carteira", "Convênio",
+                   "Próximo nosso número", "Ativo")
+OPERATOR_COLUMNS = ("Login", "Nome", "Perfil", "Ativo", "Validade", "Bloqueado")
+YES = "Sim"
+NO = "Não"

@@ -55,6 +55,13 @@ def _preview(qtbot: Any, parent: QWidget) -> PdfPreviewDialog:
     return dialog
 
 
+def _printable_ids(db: Database) -> list[int]:
+    with db.uow() as uow:
+        return list(uow.session.scalars(select(Invoice.id).where(
+            Invoice.status == "open", Invoice.direction == "R",
+            Invoice.payment_profile_id.is_not(None)).order_by(Invoice.id)))
+
+
 def _barcodes(db: Database, ids: list[int]) -> list[str]:
     with db.uow() as uow:
         return sorted(s.barcode for s in boletos.slips_for_invoices(uow, ids))
@@ -97,11 +104,7 @@ def test_three_invoices_make_a_carne(qtbot: Any, window: tuple[QWidget, WindowCo
 def test_cancel_leaves_no_file(qtbot: Any, window: tuple[QWidget, WindowContext],
                                private_temp: Path) -> None:
     parent, ctx = window
-    with ctx.db.uow() as uow:
-        ids = list(uow.session.scalars(select(Invoice.id).where(
-            Invoice.status == "open", Invoice.direction == "R",
-            Invoice.payment_profile_id.is_not(None))))
-    print_invoices(parent, ctx, ids * 4)  # a long carnê
+    print_invoices(parent, ctx, _printable_ids(ctx.db) * 4)  # a long carnê
     operation = parent.findChildren(Operation)[-1]
     operation.cancel()
     qtbot.waitUntil(lambda: operation.error is not None
@@ -145,7 +148,7 @@ def test_imprimir_to_a_pdf_printer(qtbot: Any, window: tuple[QWidget, WindowCont
                                    featured_id: int, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     parent, ctx = window
-    ids = _open_ids(ctx.db, featured_id)[:4]  # carnê of two pages
+    ids = _printable_ids(ctx.db)[:4]  # a carnê of two pages
     print_invoices(parent, ctx, ids)
     dialog = _preview(qtbot, parent)
     assert dialog.page_count == 2
@@ -180,7 +183,7 @@ def test_imprimir_to_a_pdf_printer(qtbot: Any, window: tuple[QWidget, WindowCont
 def test_print_to_honours_the_page_range(qtbot: Any, window: tuple[QWidget, WindowContext],
                                          featured_id: int, tmp_path: Path) -> None:
     parent, ctx = window
-    print_invoices(parent, ctx, _open_ids(ctx.db, featured_id)[:4])
+    print_invoices(parent, ctx, _printable_ids(ctx.db)[:4])
     dialog = _preview(qtbot, parent)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

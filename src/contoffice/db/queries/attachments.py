@@ -21,12 +21,22 @@ class AttachmentRow:
     uploaded_at: datetime
 
 
-def listing(session: Session, person_id: int, *, contract_id: int | None = None,
-            invoice_id: int | None = None) -> list[AttachmentRow]:
+def listing(
+    session: Session,
+    person_id: int,
+    *,
+    contract_id: int | None = None,
+    invoice_id: int | None = None,
+) -> list[AttachmentRow]:
     """The files attached to the person (narrowed to a contract or an invoice)."""
-    stmt = select(Attachment.id, Attachment.filename, Attachment.mime_type, Attachment.size,
-                  Attachment.description, Attachment.uploaded_at).where(
-        Attachment.person_id == person_id)
+    stmt = select(
+        Attachment.id,
+        Attachment.filename,
+        Attachment.mime_type,
+        Attachment.size,
+        Attachment.description,
+        Attachment.uploaded_at,
+    ).where(Attachment.person_id == person_id)
     if contract_id is not None:
         stmt = stmt.where(Attachment.contract_id == contract_id)
     if invoice_id is not None:
@@ -37,6 +47,7 @@ def listing(session: Session, person_id: int, *, contract_id: int | None = None,
 
 def content(session: Session, attachment_id: int) -> tuple[str, bytes] | None:
     """(file name, bytes) of one attachment."""
-    row = session.execute(select(Attachment.filename, Attachment.content)
-                          .where(Attachment.id == attachment_id)).first()
+    row = session.execute(
+        select(Attachment.filename, Attachment.content).where(Attachment.id == attachment_id)
+    ).first()
     return (row[0], bytes(row[1] or b"")) if row else None

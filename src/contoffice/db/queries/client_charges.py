@@ -65,6 +65,9 @@ SORTS: dict[str, Any] = {
     "invoice_id": Charge.invoice_id,
     "ledger": LedgerAccount.name,
 }
+CONDITIONS.update(
+    pc.range_filters(SORTS, date_keys=("due_date", "competence"), money_keys=("amount_cents",))
+)
 
 
 def search(session: Session, request: PageRequest) -> Page[ChargeRow]:

@@ -52,6 +52,9 @@ SORTS: dict[str, Any] = {
     "profile": PaymentProfile.name,
     "grouping": Contract.grouping,
 }
+CONDITIONS.update(
+    pc.range_filters(SORTS, date_keys=("starts_on", "ends_on"), money_keys=("fee_cents",))
+)
 
 
 def search(session: Session, request: PageRequest) -> Page[ContractRow]:

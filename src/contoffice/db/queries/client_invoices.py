@@ -105,6 +105,13 @@ SORTS: dict[str, Any] = {
     "removed_at": Invoice.removed_at,
     "removed_by": _remover.name,
 }
+CONDITIONS.update(
+    pc.range_filters(
+        SORTS,
+        date_keys=("issue_date", "due_date", "competence", "settled_on"),
+        money_keys=("amount_cents", "paid_cents", "balance_cents"),
+    )
+)
 
 
 def _base() -> Any:

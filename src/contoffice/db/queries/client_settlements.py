@@ -56,6 +56,11 @@ SORTS: dict[str, Any] = {
     "method": Settlement.method,
     "operator": Operator.name,
 }
+CONDITIONS.update(
+    pc.range_filters(
+        SORTS, date_keys=("due_date", "settled_on"), money_keys=("invoice_cents", "amount_cents")
+    )
+)
 
 
 def search(session: Session, request: PageRequest) -> Page[SettlementRow]:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, String, cast, false
 from sqlalchemy.orm import Session
 
+from contoffice.core.filters import date_range, money_range
 from contoffice.core.grids import codes_for_label
 from contoffice.core.paging import Page, PageRequest
 from contoffice.db.queries.common import apply_sort, page
@@ -48,6 +49,41 @@ def label(column: Any, labels: Mapping[str, str]) -> Condition:
 def as_text(column: Any) -> Condition:
     """ "Contains" over a number column seen as text (codes typed partially)."""
     return lambda value: cast(column, String).like(f"%{_escape(str(value).strip())}%", escape="\\")
+
+
+def dates(column: Any) -> Condition:
+    """A day, month, year, range or >=/<= bound typed in a date column (core.filters)."""
+
+    def condition(value: Any) -> ColumnElement[bool] | None:
+        found = date_range(str(value))
+        return None if found is None else _between(column, *found)
+
+    return condition
+
+
+def money(column: Any) -> Condition:
+    """An amount, range or >=/<= bound typed in a money column, in cents."""
+
+    def condition(value: Any) -> ColumnElement[bool] | None:
+        found = money_range(str(value))
+        return None if found is None else _between(column, *found)
+
+    return condition
+
+
+def _between(column: Any, low: Any, high: Any) -> ColumnElement[bool]:
+    if low is not None and high is not None:
+        return column.between(low, high)
+    return column >= low if low is not None else column <= high
+
+
+def range_filters(
+    sorts: Mapping[str, Any], *, date_keys: tuple[str, ...] = (), money_keys: tuple[str, ...] = ()
+) -> dict[str, Condition]:
+    """Filters for date and money columns over the same expressions the page sorts by."""
+    found: dict[str, Condition] = {k: dates(sorts[k]) for k in date_keys}
+    found.update({k: money(sorts[k]) for k in money_keys})
+    return found
 
 
 def _escape(text: str) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from contoffice.core.documents import normalize_document
+from contoffice.core.filters import date_range
 from contoffice.core.paging import Page, PageRequest
 from contoffice.core.text import fold
 from contoffice.core.vocab import CLASSIFICATIONS, PersonKind
@@ -115,6 +116,9 @@ def _condition(key: str, value: Any) -> Any:
     if key == "classification":
         _label, roles = CLASSIFICATIONS[value]
         return Person.kind == PersonKind.PRE.value if roles is None else Person.roles == int(roles)
+    if key == "registered_on":  # the grid's column filter: a day, month, year or range
+        found = date_range(str(value))
+        return None if found is None else _date_between(found)
     if key == "registered_from":
         return Person.registered_on >= value
     if key == "registered_to":
@@ -132,6 +136,13 @@ def _condition(key: str, value: Any) -> Any:
     if key in ("email_tested_from", "email_tested_to"):
         return None  # applied together below
     raise KeyError(f"unknown finder filter {key!r}")
+
+
+def _date_between(found: tuple[date | None, date | None]) -> Any:
+    low, high = found
+    if low is not None and high is not None:
+        return Person.registered_on.between(low, high)
+    return Person.registered_on >= low if low is not None else Person.registered_on <= high
 
 
 def _email_tested(filters: Mapping[str, Any]) -> Any:

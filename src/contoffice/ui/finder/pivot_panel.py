@@ -48,6 +48,12 @@ class FieldList(QListWidget):
         item.setData(FIELD_ROLE, key)
         self.addItem(item)
 
+    def move_to(self, target: FieldList, key: str) -> None:
+        """What a drag does: the field leaves this list and joins `target`."""
+        row = self.keys().index(key)
+        self.takeItem(row)
+        target.add(key)
+
 
 class PivotPanel(QWidget):
     """Configurar shows the field lists; any change of rows or columns recounts."""

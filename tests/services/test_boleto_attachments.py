@@ -75,5 +75,9 @@ def test_refusals_store_nothing(db: Database, actor: Actor, open_invoice: int) -
     with pytest.raises(NotAllowed, match="Enviar Boleto Individual"):
         boleto_attachments.attach_boleto(db.uow(), clerk, open_invoice)
     with db.uow() as uow:
-        assert uow.session.scalar(select(Attachment.id).where(
-            Attachment.category == "Boletos enviados")) is None
+        assert (
+            uow.session.scalar(
+                select(Attachment.id).where(Attachment.category == "Boletos enviados")
+            )
+            is None
+        )

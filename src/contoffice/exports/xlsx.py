@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +28,19 @@ def _format(column: ColumnSpec) -> str | None:
         ColumnKind.DATE: DATE_FORMAT,
         ColumnKind.DATETIME: DATETIME_FORMAT,
         ColumnKind.COMPETENCE: COMPETENCE_FORMAT,
-        ColumnKind.INT: "0",
+        # Digits that must stay text (zeros, letters) even when someone retypes the cell.
+        ColumnKind.DOCUMENT: "@",
+        ColumnKind.POSTAL: "@",
+        ColumnKind.PHONE: "@",
     }.get(column.kind)
 
 
-def _cell(sheet: Worksheet, value: Any, number_format: str | None) -> WriteOnlyCell:
+def _cell(sheet: Worksheet, value: Any, number_format: str | None) -> Any:
+    # A styled cell costs ten times a plain value: only dates, money and digit-texts get one.
+    if number_format is None or value is None:
+        return value
     cell = WriteOnlyCell(sheet, value=value)
-    if number_format and isinstance(value, Decimal | date | datetime | int):
-        cell.number_format = number_format
-    elif isinstance(value, str):
-        cell.number_format = "@"  # text: CPF/CNPJ/CEP keep their zeros and letters
+    cell.number_format = number_format
     return cell
 
 

@@ -1,5 +1,8 @@
 """Faturamento em massa: bill a competência over every contract, resumable after a crash.
 
+On PostgreSQL a second desk starting the same competência waits for the first
+(`run_lock`) and then finds its contracts already billed.
+
 Each chunk of contracts is billed and its progress recorded in one
 transaction, so a run killed half-way (kill -9, power cut) leaves whole chunks
 behind; the next run for that competência takes up the unfinished run from
@@ -25,6 +28,9 @@ from contoffice.db.uow import Database, UnitOfWork
 from contoffice.services import audit, fees, invoicing
 from contoffice.services import messages as m
 from contoffice.services.permissions import Actor, require
+from contoffice.services.run_lock import WAITING, one_desk_at_a_time
+
+__all__ = ["WAITING", "BillingRunResult", "RefusedContract", "run_billing"]
 
 BILL, BILLED = "bill", "billed"
 
@@ -48,6 +54,7 @@ class BillingRunResult:
     invoices_created: int = 0
     already_billed: int = 0
     resumed: bool = False
+    waited: bool = False  # another desk was billing this competência: this one waited for it
     cancelled: bool = False
     seconds: float = 0.0
     refused: list[RefusedContract] = field(default_factory=list)
@@ -59,7 +66,7 @@ class BillingRunResult:
             "run_id": self.run_id, "contracts": self.contracts,
             "charges_created": self.charges_created, "invoices_created": self.invoices_created,
             "already_billed": self.already_billed, "resumed": self.resumed,
-            "cancelled": self.cancelled, "seconds": round(self.seconds, 3),
+            "waited": self.waited, "cancelled": self.cancelled, "seconds": round(self.seconds, 3),
             "refused": [{"contract_id": r.contract_id, "person_id": r.person_id,
                          "reason": r.message} for r in self.refused],
         }
@@ -213,25 +220,31 @@ def run_billing(db: Database, actor: Actor, *, competence: date | str, dry_run: 
     with db.uow() as uow:
         total = uow.session.scalar(select(func.count()).select_from(_scope(competence)
                                                                      .subquery())) or 0
-    if not dry_run:
-        result.run_id, result.resumed = _open_run(db, actor, competence)
-        try:
-            _run_chunks(db, actor, result.run_id, chunk_size, today, total, progress)
-        except Cancelled:
-            result.cancelled = True
-    _summarise(db, actor, result, chunk_size)
+    if dry_run:
+        _summarise(db, actor, result, chunk_size)
+    else:
+        with one_desk_at_a_time(db, competence, total, progress) as waited:
+            result.waited = waited
+            result.run_id, result.resumed = _open_run(db, actor, competence)
+            try:
+                _run_chunks(db, actor, result.run_id, chunk_size, today, total, progress)
+            except Cancelled:
+                result.cancelled = True
+            _summarise(db, actor, result, chunk_size)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _run_chunks(db: Database, actor: Actor, run_id: int, size: int, today: date, total: int,
-                progress: Progress) -> None:
+def _run_chunks(
+    db: Database, actor: Actor, run_id: int, size: int, today: date, total: int, progress: Progress
+) -> None:
     while True:
         check_cancelled(progress)
         with db.uow() as uow:
             # Locks the run row: a second desk on the same run waits, then sees our progress.
-            run = uow.session.scalar(select(BillingRun).where(BillingRun.id == run_id)
-                                     .with_for_update())
+            run = uow.session.scalar(
+                select(BillingRun).where(BillingRun.id == run_id).with_for_update()
+            )
             assert run is not None
             chunk = next(_chunks(uow, run.competence, run.last_contract_id, size), None)
             if chunk is None:
@@ -261,23 +274,30 @@ def _summarise(db: Database, actor: Actor, result: BillingRunResult, size: int) 
                     would_bill += 1
                     would_create += fee is None
                 else:
-                    result.refused.append(RefusedContract(contract.id, contract.person_id,
-                                                          message))
+                    result.refused.append(RefusedContract(contract.id, contract.person_id, message))
         if result.dry_run:
             result.charges_created, result.invoices_created = would_create, would_bill
             return
         run = uow.get(BillingRun, result.run_id)
-        result.charges_created, result.invoices_created = run.charges_created, \
-            run.invoices_created
+        result.charges_created, result.invoices_created = run.charges_created, run.invoices_created
         result.already_billed -= run.invoices_created
         if result.cancelled:
             return
         run.status, run.finished_at = "done", datetime.now(UTC)
         run.already_billed, run.refused = result.already_billed, len(result.refused)
-        audit.record(uow, actor, "billing.run", "billing_run", run.id,
-                     after={"competence": result.competence,
-                            "charges_created": run.charges_created,
-                            "invoices_created": run.invoices_created,
-                            "already_billed": result.already_billed,
-                            "refused": len(result.refused), "resumed": run.resumed})
+        audit.record(
+            uow,
+            actor,
+            "billing.run",
+            "billing_run",
+            run.id,
+            after={
+                "competence": result.competence,
+                "charges_created": run.charges_created,
+                "invoices_created": run.invoices_created,
+                "already_billed": result.already_billed,
+                "refused": len(result.refused),
+                "resumed": run.resumed,
+            },
+        )
         uow.commit()

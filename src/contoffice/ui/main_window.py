@@ -21,6 +21,7 @@ from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext
 from contoffice.ui.finder.finder_widget import FinderWidget
 from contoffice.ui.settings import KEY_GEOMETRY, KEY_OPEN_CLIENTS, KEY_STATE
+from contoffice.ui.settings_area import SettingsArea, can_open
 
 MAX_RESTORED_CLIENTS = 10
 
@@ -37,6 +38,9 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.addItems(list(texts.NAVIGATION))
+        # Configurações only for operators holding a settings.* key (issue 3).
+        self.navigation.item(texts.NAVIGATION.index(texts.SETTINGS_AREA)).setHidden(
+            not can_open(ctx.actor))
         self.navigation.setFixedWidth(180)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -95,6 +99,9 @@ class MainWindow(QMainWindow):
             return
         name = texts.NAVIGATION[row]
         widget = self.areas.get(name)
+        if widget is None and name == texts.SETTINGS_AREA and can_open(self.ctx.actor):
+            widget = SettingsArea(self.ctx, self.tabs)
+            self.areas[name] = widget
         if widget is None:
             widget = QLabel(texts.COMING_LATER, self.tabs)
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)

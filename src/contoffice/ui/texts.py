@@ -112,3 +112,4 @@ PROFILE_COLUMNS = ("Nome", "Banco", "Agência", "Conta", "Carteira", "Convênio"
 OPERATOR_COLUMNS = ("Login", "Nome", "Perfil", "Ativo", "Validade", "Bloqueado")
 YES = "Sim"
 NO = "Não"
+SETTINGS_AREA = NAVIGATION[-1]  # "Configurações"

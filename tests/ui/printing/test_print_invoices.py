@@ -26,8 +26,9 @@ from tests.support.pdftools import PdfTools, require_pdf_tools
 
 
 @pytest.fixture
-def window(qtbot: Any, demo_db: Database, demo_actor: Actor,
-           desk_settings: DeskSettings) -> tuple[QWidget, WindowContext]:
+def window(
+    qtbot: Any, demo_db: Database, demo_actor: Actor, desk_settings: DeskSettings
+) -> tuple[QWidget, WindowContext]:
     widget = QWidget()
     qtbot.addWidget(widget)
     return widget, WindowContext(demo_db, demo_actor, desk_settings)
@@ -43,9 +44,17 @@ def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _open_ids(db: Database, person_id: int) -> list[int]:
     with db.uow() as uow:
-        return list(uow.session.scalars(
-            select(Invoice.id).where(Invoice.person_id == person_id, Invoice.status == "open",
-                                     Invoice.direction == "R").order_by(Invoice.due_date)))
+        return list(
+            uow.session.scalars(
+                select(Invoice.id)
+                .where(
+                    Invoice.person_id == person_id,
+                    Invoice.status == "open",
+                    Invoice.direction == "R",
+                )
+                .order_by(Invoice.due_date)
+            )
+        )
 
 
 def _preview(qtbot: Any, parent: QWidget) -> PdfPreviewDialog:
@@ -57,9 +66,17 @@ def _preview(qtbot: Any, parent: QWidget) -> PdfPreviewDialog:
 
 def _printable_ids(db: Database) -> list[int]:
     with db.uow() as uow:
-        return list(uow.session.scalars(select(Invoice.id).where(
-            Invoice.status == "open", Invoice.direction == "R",
-            Invoice.payment_profile_id.is_not(None)).order_by(Invoice.id)))
+        return list(
+            uow.session.scalars(
+                select(Invoice.id)
+                .where(
+                    Invoice.status == "open",
+                    Invoice.direction == "R",
+                    Invoice.payment_profile_id.is_not(None),
+                )
+                .order_by(Invoice.id)
+            )
+        )
 
 
 def _barcodes(db: Database, ids: list[int]) -> list[str]:
@@ -68,8 +85,12 @@ def _barcodes(db: Database, ids: list[int]) -> list[str]:
 
 
 def test_one_invoice_opens_a_boleto_preview_that_scans(
-        qtbot: Any, window: tuple[QWidget, WindowContext], featured_id: int,
-        tmp_path: Path, private_temp: Path) -> None:
+    qtbot: Any,
+    window: tuple[QWidget, WindowContext],
+    featured_id: int,
+    tmp_path: Path,
+    private_temp: Path,
+) -> None:
     parent, ctx = window
     ids = _open_ids(ctx.db, featured_id)[:1]
     started = time.monotonic()
@@ -86,8 +107,9 @@ def test_one_invoice_opens_a_boleto_preview_that_scans(
     assert not dialog.pdf.folder.exists()  # the preview cleans its temporary file up
 
 
-def test_three_invoices_make_a_carne(qtbot: Any, window: tuple[QWidget, WindowContext],
-                                     featured_id: int, tmp_path: Path) -> None:
+def test_three_invoices_make_a_carne(
+    qtbot: Any, window: tuple[QWidget, WindowContext], featured_id: int, tmp_path: Path
+) -> None:
     parent, ctx = window
     ids = _open_ids(ctx.db, featured_id)[:3]
     assert len(ids) == 3
@@ -101,26 +123,30 @@ def test_three_invoices_make_a_carne(qtbot: Any, window: tuple[QWidget, WindowCo
     assert sorted(decoded) == _barcodes(ctx.db, ids)
 
 
-def test_cancel_leaves_no_file(qtbot: Any, window: tuple[QWidget, WindowContext],
-                               private_temp: Path) -> None:
+def test_cancel_leaves_no_file(
+    qtbot: Any, window: tuple[QWidget, WindowContext], private_temp: Path
+) -> None:
     parent, ctx = window
     print_invoices(parent, ctx, _printable_ids(ctx.db) * 4)  # a long carnê
     operation = parent.findChildren(Operation)[-1]
     operation.cancel()
-    qtbot.waitUntil(lambda: operation.error is not None
-                    and operation not in Operation._running, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: operation.error is not None and operation not in Operation._running, timeout=20_000
+    )
     assert isinstance(operation.error, Cancelled)
     assert list(private_temp.iterdir()) == []
     assert not parent.findChildren(PdfPreviewDialog)
 
 
 def test_settled_invoice_shows_the_seed_refusal(
-        qtbot: Any, window: tuple[QWidget, WindowContext],
-        monkeypatch: pytest.MonkeyPatch, private_temp: Path) -> None:
+    qtbot: Any,
+    window: tuple[QWidget, WindowContext],
+    monkeypatch: pytest.MonkeyPatch,
+    private_temp: Path,
+) -> None:
     parent, ctx = window
     shown: list[str] = []
-    monkeypatch.setattr(operations.QMessageBox, "warning",
-                        lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(operations.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     with ctx.db.uow() as uow:
         settled = uow.session.scalar(select(Invoice.id).where(Invoice.status == "settled"))
     print_invoices(parent, ctx, [settled])
@@ -130,23 +156,32 @@ def test_settled_invoice_shows_the_seed_refusal(
     assert list(private_temp.iterdir()) == []
 
 
-def test_salvar_writes_the_file(qtbot: Any, window: tuple[QWidget, WindowContext],
-                                featured_id: int, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_salvar_writes_the_file(
+    qtbot: Any,
+    window: tuple[QWidget, WindowContext],
+    featured_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     parent, ctx = window
     print_invoices(parent, ctx, _open_ids(ctx.db, featured_id)[:1])
     dialog = _preview(qtbot, parent)
-    monkeypatch.setattr(preview.QFileDialog, "getSaveFileName",
-                        lambda *_a: (str(tmp_path / "copia"), "PDF"))
+    monkeypatch.setattr(
+        preview.QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "copia"), "PDF")
+    )
     qtbot.mouseClick(dialog.save_button, preview.Qt.MouseButton.LeftButton)
     saved = tmp_path / "copia.pdf"
     assert saved.read_bytes() == dialog.pdf.path.read_bytes()
     assert str(saved) in dialog.status.text()
 
 
-def test_imprimir_to_a_pdf_printer(qtbot: Any, window: tuple[QWidget, WindowContext],
-                                   featured_id: int, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_imprimir_to_a_pdf_printer(
+    qtbot: Any,
+    window: tuple[QWidget, WindowContext],
+    featured_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     parent, ctx = window
     ids = _printable_ids(ctx.db)[:4]  # a carnê of two pages
     print_invoices(parent, ctx, ids)
@@ -180,8 +215,9 @@ def test_imprimir_to_a_pdf_printer(qtbot: Any, window: tuple[QWidget, WindowCont
     assert sorted(decoded) == _barcodes(ctx.db, ids)
 
 
-def test_print_to_honours_the_page_range(qtbot: Any, window: tuple[QWidget, WindowContext],
-                                         featured_id: int, tmp_path: Path) -> None:
+def test_print_to_honours_the_page_range(
+    qtbot: Any, window: tuple[QWidget, WindowContext], featured_id: int, tmp_path: Path
+) -> None:
     parent, ctx = window
     print_invoices(parent, ctx, _printable_ids(ctx.db)[:4])
     dialog = _preview(qtbot, parent)

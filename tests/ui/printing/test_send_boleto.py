@@ -24,8 +24,14 @@ from contoffice.ui.settings import DeskSettings
 
 
 @pytest.fixture
-def window(qtbot: Any, demo_db: Database, demo_actor: Actor, desk_settings: DeskSettings,
-           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[QWidget, WindowContext]:
+def window(
+    qtbot: Any,
+    demo_db: Database,
+    demo_actor: Actor,
+    desk_settings: DeskSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[QWidget, WindowContext]:
     monkeypatch.setattr(jobs, "TEMP_ROOT", tmp_path)
     widget = QWidget()
     qtbot.addWidget(widget)
@@ -41,21 +47,27 @@ def _invoice(db: Database, person_id: int, status: str = "open") -> int:
 
 
 def test_send_boleto_attaches_and_saves_a_copy(
-        qtbot: Any, window: tuple[QWidget, WindowContext], featured_id: int, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any,
+    window: tuple[QWidget, WindowContext],
+    featured_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     parent, ctx = window
     invoice_id = _invoice(ctx.db, featured_id)
     send_boleto(parent, ctx, invoice_id)
     qtbot.waitUntil(lambda: bool(parent.findChildren(SendBoletoDialog)), timeout=10_000)
     dialog = parent.findChildren(SendBoletoDialog)[-1]
-    labels = {label.objectName(): label.text() for label in dialog.findChildren(
-        send_dialog.QLabel)}
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(send_dialog.QLabel)}
     assert labels["later_label"] == texts.SEND_BOLETO_LATER  # e-mail arrives with messaging
     assert f"fatura {invoice_id}" in labels["done_label"]
     stored = attachments_of(ctx.db.uow(), featured_id, invoice_id=invoice_id)
     assert [a.id for a in stored] == [dialog.sent.attachment_id]
-    monkeypatch.setattr(send_dialog.QFileDialog, "getSaveFileName",
-                        lambda *_a: (str(tmp_path / "para-o-cliente.pdf"), "PDF"))
+    monkeypatch.setattr(
+        send_dialog.QFileDialog,
+        "getSaveFileName",
+        lambda *_a: (str(tmp_path / "para-o-cliente.pdf"), "PDF"),
+    )
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "para-o-cliente.pdf").read_bytes() == dialog.sent.content
     qtbot.mouseClick(dialog.view_button, Qt.MouseButton.LeftButton)
@@ -64,12 +76,14 @@ def test_send_boleto_attaches_and_saves_a_copy(
 
 
 def test_send_boleto_of_a_settled_invoice_is_refused(
-        qtbot: Any, window: tuple[QWidget, WindowContext], featured_id: int,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any,
+    window: tuple[QWidget, WindowContext],
+    featured_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     parent, ctx = window
     shown: list[str] = []
-    monkeypatch.setattr(operations.QMessageBox, "warning",
-                        lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(operations.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     settled = _invoice(ctx.db, featured_id, "settled")
     send_boleto(parent, ctx, settled)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)

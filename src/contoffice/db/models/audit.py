@@ -49,5 +49,9 @@ class Attachment(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    # Removing keeps the file: who removed it, when and why (DESIGN.md "Data rules").
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    removed_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    removal_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (Index("ix_attachment_person", "person_id"),)

@@ -19,6 +19,10 @@ class AttachmentRow:
     size: int
     description: str
     uploaded_at: datetime
+    category: str = ""
+    contract_id: int | None = None
+    invoice_id: int | None = None
+    uploaded_by: int | None = None
 
 
 def listing(
@@ -28,7 +32,7 @@ def listing(
     contract_id: int | None = None,
     invoice_id: int | None = None,
 ) -> list[AttachmentRow]:
-    """The files attached to the person (narrowed to a contract or an invoice)."""
+    """The files attached to the person (narrowed to a contract or an invoice), not removed."""
     stmt = select(
         Attachment.id,
         Attachment.filename,
@@ -36,18 +40,25 @@ def listing(
         Attachment.size,
         Attachment.description,
         Attachment.uploaded_at,
-    ).where(Attachment.person_id == person_id)
+        Attachment.category,
+        Attachment.contract_id,
+        Attachment.invoice_id,
+        Attachment.uploaded_by,
+    ).where(Attachment.person_id == person_id, Attachment.removed_at.is_(None))
     if contract_id is not None:
         stmt = stmt.where(Attachment.contract_id == contract_id)
     if invoice_id is not None:
         stmt = stmt.where(Attachment.invoice_id == invoice_id)
-    rows = session.execute(stmt.order_by(Attachment.uploaded_at.desc())).mappings()
+    order = (Attachment.uploaded_at.desc(), Attachment.id.desc())
+    rows = session.execute(stmt.order_by(*order)).mappings()
     return [AttachmentRow(**row) for row in rows]
 
 
 def content(session: Session, attachment_id: int) -> tuple[str, bytes] | None:
-    """(file name, bytes) of one attachment."""
+    """(file name, bytes) of one attachment that was not removed."""
     row = session.execute(
-        select(Attachment.filename, Attachment.content).where(Attachment.id == attachment_id)
+        select(Attachment.filename, Attachment.content).where(
+            Attachment.id == attachment_id, Attachment.removed_at.is_(None)
+        )
     ).first()
     return (row[0], bytes(row[1] or b"")) if row else None

@@ -6,12 +6,23 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from contoffice.errors import NotFound
 from contoffice.services.client_panel import client_header
+from contoffice.services.results import Changes
 from contoffice.ui import texts
 from contoffice.ui.client.grid_page import GridPage
 from contoffice.ui.client.header import ClientHeaderWidget
 from contoffice.ui.client.pages import PAGES
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import error_text
+
+# Which pages show what a Changes flag names (Atividade and Notas follow every change).
+_PAGES_OF = {
+    "contracts": ("client.contracts",),
+    "invoices": ("client.receivable", "client.payable", "client.removed",
+                 "client.fiscal_pending", "client.notes"),
+    "charges": ("client.unbilled", "client.payable_charges"),
+    "settlements": ("client.settled_receivable", "client.settled_payable"),
+}
+_ALWAYS = ("client.activity",)
 
 
 class ClientTab(QWidget):
@@ -58,7 +69,8 @@ class ClientTab(QWidget):
     def _build(self, index: int) -> None:
         if index < 0 or PAGES[index].grid in self.pages:
             return
-        page = GridPage(self.ctx, PAGES[index], self.person_id, self._holders[index])
+        page = GridPage(self.ctx, PAGES[index], self.person_id, self._holders[index],
+                        on_changes=self.apply_changes)
         self._holders[index].layout().addWidget(page)
         self.pages[PAGES[index].grid] = page
 
@@ -73,6 +85,18 @@ class ClientTab(QWidget):
         """F5: header and the built pages."""
         if self.load_header():
             for page in self.pages.values():
+                page.refresh()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """After a tool: reload the header and the built pages the change touches."""
+        if changes.header:
+            self.load_header()
+        grids = set(_ALWAYS)
+        for flag, pages in _PAGES_OF.items():
+            if getattr(changes, flag):
+                grids.update(pages)
+        for key, page in self.pages.items():
+            if key in grids:
                 page.refresh()
 
     def focus_filters(self) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QPoint, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -13,13 +15,23 @@ from contoffice.services.attachments_queries import attachments_of, extract_atta
 from contoffice.services.client_panel import invoice_history
 from contoffice.ui import texts
 from contoffice.ui.actions import PanelActions
+from contoffice.services.results import BatchResult, Changes
+from contoffice.ui.client.invoice_model import InvoiceTableModel
 from contoffice.ui.client.pages import PageSpec
+from contoffice.ui.client.tool_flow import Call, SimpleFlow, ToolFlow
+from contoffice.ui.client.tools_charges import ChargeTools
+from contoffice.ui.client.tools_contracts import ContractTools
+from contoffice.ui.client.tools_invoices import InvoiceTools
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.history_dialog import HistoryDialog
 from contoffice.ui.export import export_view
 from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.operations import Operation, show_error
 from contoffice.ui.widgets.grid_view import GridView
+
+
+T = TypeVar("T")
+_OVERDUE_IN_RED = {"client.receivable", "client.payable"}
 
 
 def open_file(path: Path) -> None:
@@ -31,19 +43,26 @@ class GridPage(QWidget):
     """A page's grid of one client's rows, its tools and their enabled state."""
 
     def __init__(self, ctx: WindowContext, page: PageSpec, person_id: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 on_changes: Callable[[Changes], None] | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.page, self.person_id = ctx, page, person_id
+        self.on_changes = on_changes or (lambda _changes: self.refresh())
         self.spec = grids.grid(page.grid)
         empty = texts.NO_ROWS
         if page.arrives_with:
             empty = texts.NO_TABLE_YET.format(what=page.arrives_with)
-        self.model = PagedTableModel(self.spec.columns, ctx.fetcher(page.grid, person_id),
-                                     parent=self)
+        model_class = InvoiceTableModel if page.grid in _OVERDUE_IN_RED else PagedTableModel
+        self.model = model_class(self.spec.columns, ctx.fetcher(page.grid, person_id),
+                                 parent=self)
         self.grid = GridView(self.model, grid_id=page.grid, settings=ctx.settings,
                              empty_text=empty, parent=self)
-        self.actions = PanelActions(self, page.actions, ctx.actor, {
-            "export": self.export, "history": self.history, "attachment": self.attachment})
+        self.tools = (InvoiceTools(self), ChargeTools(self), ContractTools(self))
+        handlers = {"export": self.export, "history": self.history,
+                    "attachment": self.attachment}
+        for tools in self.tools:
+            handlers.update(tools.handlers(page.grid))
+        self.actions = PanelActions(self, page.actions, ctx.actor, handlers)
         self.toolbar = QToolBar(self)
         self.actions.fill_toolbar(self.toolbar)
         layout = QVBoxLayout(self)
@@ -56,7 +75,38 @@ class GridPage(QWidget):
         if "history" in self.actions.actions:
             self.grid.activated.connect(lambda _id: self.history())
         self.last_operation: Operation | None = None
+        self.last_flow: ToolFlow | SimpleFlow | None = None
         self.model.reload()
+
+    # -- what the tool slots use -------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows."""
+        return self.grid.selected_ids()
+
+    def read(self, fn: Callable[[], T]) -> T | None:
+        """A quick read for a dialog (combo boxes, prefill); None after showing the error."""
+        try:
+            return fn()
+        except Exception as error:
+            show_error(self, error)
+            return None
+
+    def run_tool(self, title: str, call: Call, *, preview: bool = True) -> ToolFlow:
+        """Preview, confirm, run and show a mass tool's outcome; then refresh."""
+        self.last_flow = ToolFlow(self, title, call, on_changes=self.on_changes,
+                                  preview=preview).start()
+        return self.last_flow
+
+    def run_simple(self, title: str, fn: Callable[[], Any], changes: Changes) -> SimpleFlow:
+        """Run a service that returns a plain value; then refresh."""
+        self.last_flow = SimpleFlow(self, title, fn, changes=changes,
+                                    on_changes=self.on_changes).start()
+        return self.last_flow
+
+    def last_result(self) -> BatchResult | None:
+        """The outcome of the last mass tool (tests and the status bar read it)."""
+        flow = self.last_flow
+        return flow.result if isinstance(flow, ToolFlow) else None
 
     def refresh(self) -> None:
         """F5: the same filters, fresh rows."""

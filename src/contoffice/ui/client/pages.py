@@ -20,10 +20,16 @@ def _attachments(permission: str | None) -> ActionSpec:
                       permission=permission, read_only=True)
 
 
+def _tool(key: str, text: str, *, id: str | None = None, multi: bool = True,
+          needs_selection: bool = True, icon: QStyle.StandardPixmap | None = None) -> ActionSpec:
+    """A tool that changes data; its id is the key's last part unless given."""
+    return ActionSpec(id or key.split(".")[-1], text, icon, needs_selection=needs_selection,
+                      multi=multi, permission=key)
+
+
 def _tools(prefix: str, *tools: tuple[str, str]) -> tuple[ActionSpec, ...]:
     """Tools that change data: declared now, enabled when their service arrives."""
-    return tuple(ActionSpec(key.split(".")[-1], text, permission=key) for key, text in tools
-                 if key.startswith(prefix))
+    return tuple(_tool(key, text) for key, text in tools if key.startswith(prefix))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,35 +42,49 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("client.contracts", "Contratos", (
-        *_tools("contracts.", ("contracts.create", "Cadastrar novo contrato"),
-                ("contracts.edit", "Editar contrato"), ("contracts.cancel", "Cancelar contrato"),
+        _tool("contracts.create", "Cadastrar novo contrato", needs_selection=False,
+              icon=SP.SP_FileIcon),
+        _tool("contracts.edit", "Editar contrato", multi=False,
+              icon=SP.SP_FileDialogDetailedView),
+        *_tools("contracts.", ("contracts.cancel", "Cancelar contrato"),
                 ("contracts.suspend", "Suspender Contrato"),
                 ("contracts.unsuspend", "Cancelar Suspensão de Contrato"),
                 ("contracts.activate", "Ativar contrato aguardando ativação"),
-                ("contracts.request_cancel", "Solicitar cancelamento do contrato")),
+                ("contracts.remove_awaiting", "Remover instrução de aguardando ativação"),
+                ("contracts.request_cancel", "Solicitar cancelamento do contrato"),
+                ("contracts.grouping", "Gerenciar agrupamentos")),
         _attachments("contracts.images"), EXPORT)),
     PageSpec("client.receivable", "Faturas a Receber", (
         HISTORY, _attachments("invoices.images"),
-        *_tools("invoices.", ("invoices.edit", "Alterar Fatura"),
-                ("invoices.remove", "Remover Fatura"), ("invoices.suspend", "Suspender fatura"),
-                ("invoices.print", "Imprimir Fatura"),
-                ("invoices.send_boleto", "Enviar Boleto Individual"),
-                ("invoices.settle", "Liquidação avulsa de faturas"),
+        _tool("invoices.edit", "Alterar Fatura", icon=SP.SP_FileDialogDetailedView),
+        *_tools("invoices.", ("invoices.remove", "Remover Fatura"),
+                ("invoices.suspend", "Suspender fatura")),
+        _tool("invoices.suspend", "Cancelar suspensão de fatura", id="unsuspend"),
+        _tool("invoices.print", "Imprimir Fatura", icon=SP.SP_DialogSaveButton),
+        _tool("invoices.send_boleto", "Enviar Boleto Individual", multi=False),
+        *_tools("invoices.", ("invoices.settle", "Liquidação avulsa de faturas"),
                 ("invoices.reverse", "Estornar Liquidação"),
                 ("invoices.comment", "Inserir comentários na fatura"),
                 ("invoices.spc", "Adicionar Fatura Selecionada ao SPC")),
+        _tool("invoices.spc", "Remover Fatura do SPC", id="spc_remove"),
+        *_tools("invoices.", ("invoices.baixa", "Baixar Fatura selecionada"),
+                ("invoices.remittance_mark", "Remover marcação de remessa transmitida"),
+                ("invoices.additional_charge",
+                 "Incluir cobrança adicional as faturas selecionadas")),
         EXPORT)),
     PageSpec("client.payable", "Faturas a Pagar", (
         HISTORY, *_tools("payables.", ("payables.comment", "Inserir comentários na fatura"),
                          ("payables.settle", "Liquidação avulsa de faturas")), EXPORT)),
     PageSpec("client.unbilled", "Contas a Receber não faturadas", (
-        *_tools("charges.", ("charges.insert", "Inserir conta"), ("charges.edit", "Editar conta"),
-                ("charges.remove", "Remover conta"), ("charges.suspend", "Suspender conta"),
+        _tool("charges.insert", "Inserir conta", needs_selection=False, icon=SP.SP_FileIcon),
+        _tool("charges.edit", "Editar conta", multi=False),
+        *_tools("charges.", ("charges.remove", "Remover conta"),
+                ("charges.suspend", "Suspender conta"),
                 ("charges.unsuspend", "Cancelar suspensão de conta"),
                 ("charges.bill", "Faturar contas")), EXPORT)),
     PageSpec("client.payable_charges", "Contas a pagar", (
-        *_tools("payable_charges.", ("payable_charges.edit", "Editar conta"),
-                ("payable_charges.remove", "Remover conta")), EXPORT)),
+        _tool("payable_charges.edit", "Editar conta", multi=False),
+        _tool("payable_charges.remove", "Remover conta"), EXPORT)),
     PageSpec("client.removed", "Faturas Excluídas", (
         HISTORY, *_tools("removed_invoices.",
                          ("removed_invoices.comment", "Inserir comentários na fatura")), EXPORT)),

@@ -142,3 +142,14 @@ class SimpleFlow(QObject):
     def _end(self) -> None:
         self.done = True
         self.finished.emit()
+
+
+def service_call(ctx: Any, fn: Callable[..., BatchResult], *, confirm: bool = False,
+                 **kwargs: Any) -> Call:
+    """A Call that opens its own unit of work on the worker and passes dry_run/confirmed."""
+
+    def call(dry_run: bool, confirmed: frozenset[str]) -> BatchResult:
+        extra = {"confirmed": confirmed} if confirm else {}
+        return fn(ctx.db.uow(), ctx.actor, dry_run=dry_run, **extra, **kwargs)
+
+    return call

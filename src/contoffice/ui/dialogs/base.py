@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -32,6 +33,8 @@ from contoffice.core.money import Money
 from contoffice.services.lookups import Choice
 from contoffice.ui import texts
 from contoffice.ui.dialogs import labels as t
+
+W = TypeVar("W", bound=QWidget)
 
 
 def money_cents(edit: QLineEdit) -> int | None:
@@ -112,10 +115,17 @@ class ToolDialog(QDialog):
             if signal is not None:
                 signal.connect(self.revalidate)
 
-    def add_row(self, label: str, widget: QWidget, name: str) -> QWidget:
+    def add_row(self, label: str, widget: W, name: str) -> W:
         """A labelled row; the widget gets `name` as object name and is watched."""
         widget.setObjectName(name)
         self.form.addRow(label, widget)
+        self.watch(widget)
+        return widget
+
+    def field(self, form: QFormLayout, label: str, widget: W, name: str) -> W:
+        """A watched, named row in another form (a page of a stacked dialog)."""
+        widget.setObjectName(name)
+        form.addRow(label, widget)
         self.watch(widget)
         return widget
 

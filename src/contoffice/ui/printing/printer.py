@@ -31,13 +31,15 @@ def page_range(document: QPdfDocument, printer: QPrinter) -> list[int]:
 
 def _render(document: QPdfDocument, index: int, dpi: int) -> QImage:
     size = document.pagePointSize(index)
-    pixels = QSize(round(size.width() / POINTS_PER_INCH * dpi),
-                   round(size.height() / POINTS_PER_INCH * dpi))
+    pixels = QSize(
+        round(size.width() / POINTS_PER_INCH * dpi), round(size.height() / POINTS_PER_INCH * dpi)
+    )
     return document.render(index, pixels)
 
 
-def print_document(document: QPdfDocument, printer: QPrinter,
-                   report: PageReport | None = None) -> int:
+def print_document(
+    document: QPdfDocument, printer: QPrinter, report: PageReport | None = None
+) -> int:
     """Print the document at real size (barcodes keep their millimetres); return pages sent."""
     pages = page_range(document, printer)
     # Full page: the PDF carries its own margins, and offsets would move the barcode.
@@ -55,8 +57,12 @@ def print_document(document: QPdfDocument, printer: QPrinter,
             if number:
                 printer.newPage()
             size = document.pagePointSize(index)
-            target = QRectF(0, 0, size.width() / POINTS_PER_INCH * device_dpi,
-                            size.height() / POINTS_PER_INCH * device_dpi)
+            target = QRectF(
+                0,
+                0,
+                size.width() / POINTS_PER_INCH * device_dpi,
+                size.height() / POINTS_PER_INCH * device_dpi,
+            )
             painter.drawImage(target, _render(document, index, dpi))
             sent += 1
     finally:

@@ -30,15 +30,24 @@ class SendBoletoDialog(QDialog):
         self.setObjectName("send_boleto")
         self.setWindowTitle(texts.SEND_BOLETO_TITLE)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        to = (texts.SEND_BOLETO_TO.format(name=sent.payer_name, email=sent.payer_email)
-              if sent.payer_email else texts.SEND_BOLETO_NO_EMAIL.format(name=sent.payer_name))
+        to = (
+            texts.SEND_BOLETO_TO.format(name=sent.payer_name, email=sent.payer_email)
+            if sent.payer_email
+            else texts.SEND_BOLETO_NO_EMAIL.format(name=sent.payer_name)
+        )
         layout = QVBoxLayout(self)
         for name, text in (
-            ("done_label", texts.SEND_BOLETO_DONE.format(invoice=sent.invoice_id,
-                                                         category=CATEGORY)),
+            (
+                "done_label",
+                texts.SEND_BOLETO_DONE.format(invoice=sent.invoice_id, category=CATEGORY),
+            ),
             ("to_label", to),
-            ("file_label", texts.SEND_BOLETO_FILE.format(
-                filename=sent.filename, size=max(1, round(sent.size / 1024)))),
+            (
+                "file_label",
+                texts.SEND_BOLETO_FILE.format(
+                    filename=sent.filename, size=max(1, round(sent.size / 1024))
+                ),
+            ),
             ("later_label", texts.SEND_BOLETO_LATER),
         ):
             label = QLabel(text, self)
@@ -65,14 +74,14 @@ class SendBoletoDialog(QDialog):
     def view(self) -> PdfPreviewDialog:
         """Visualizar: the boleto in the preview (print or save from there too)."""
         self.preview = PdfPreviewDialog.open_for(
-            self.parentWidget(), write_temp_copy(self.sent.filename, self.sent.content))
+            self.parentWidget(), write_temp_copy(self.sent.filename, self.sent.content)
+        )
         return self.preview
 
     def save_copy(self) -> Path | None:
         """Salvar cópia: write the PDF where the clerk chooses."""
         start = str(Path.home() / self.sent.filename)
-        name, _filter = QFileDialog.getSaveFileName(self, texts.SAVE_COPY, start,
-                                                    texts.PDF_FILTER)
+        name, _filter = QFileDialog.getSaveFileName(self, texts.SAVE_COPY, start, texts.PDF_FILTER)
         if not name:
             return None
         target = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")

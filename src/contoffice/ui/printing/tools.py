@@ -16,8 +16,7 @@ from contoffice.ui.printing.send_dialog import SendBoletoDialog
 
 def print_invoices(parent: QWidget, ctx: WindowContext, invoice_ids: list[int]) -> None:
     """Imprimir Fatura: render off the GUI thread (progress, cancel), then the preview."""
-    job = partial(jobs.render_invoices, db=ctx.db, actor=ctx.actor,
-                  invoice_ids=list(invoice_ids))
+    job = partial(jobs.render_invoices, db=ctx.db, actor=ctx.actor, invoice_ids=list(invoice_ids))
     operation = Operation(parent, job, title=texts.PRINT_TITLE)
     operation.on_success(lambda pdf: PdfPreviewDialog.open_for(parent, pdf))
     if not operation.run():

@@ -5,7 +5,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contoffice.core.validation import ValidationError
 
@@ -14,8 +21,9 @@ ERROR_STYLE = "color: #b3261e;"
 
 def _plain(text: str) -> str:
     """Lower case without accents: services name fields in pt-BR, banking in English."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower())
-                   if unicodedata.category(c) != "Mn").strip()
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn"
+    ).strip()
 
 
 class FieldForm(QWidget):
@@ -35,9 +43,14 @@ class FieldForm(QWidget):
         self._rows: dict[str, QWidget] = {}
         self._widgets: dict[str, QWidget] = {}
 
-    def add(self, label: str, widgets: Mapping[str, QWidget]) -> QWidget:
-        """A row: its widgets side by side (key → widget) and one error line for them."""
+    def add(self, label: str, widgets: Mapping[str, QWidget], *, compact: bool = False) -> QWidget:
+        """A row: its widgets side by side (key → widget) and one error line for them.
+
+        `compact` keeps every widget at its natural width (a row of check boxes).
+        """
         row = QWidget(self)
+        # Rows never take the spare height: the form stays packed at the top.
+        row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer = QVBoxLayout(row)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(1)
@@ -48,11 +61,13 @@ class FieldForm(QWidget):
         error.hide()
         for index, (key, widget) in enumerate(widgets.items()):
             widget.setObjectName(f"{key}_edit")
-            line.addWidget(widget, 0 if index else 1)  # the DV boxes stay narrow
+            line.addWidget(widget, 0 if index or compact else 1)  # the DV boxes stay narrow
             error.setObjectName(f"{key}_error")
             self._errors[key], self._rows[key], self._widgets[key] = error, row, widget
             self._aliases.setdefault(_plain(key), key)
             self._aliases.setdefault(_plain(label), key)
+        if compact:
+            line.addStretch(1)
         outer.addLayout(line)
         outer.addWidget(error)
         self.layout_.addRow(label, row)

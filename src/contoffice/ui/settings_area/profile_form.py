@@ -27,10 +27,18 @@ BANK_EXTRAS: dict[str, tuple[str, ...]] = {
 }
 EXTRAS = ("variation", "modality", "post", "byte_idt")
 # Names the services use for a field, besides the form's labels and keys.
-ALIASES = {"Nome": "name", "bank": "bank_code", "Layout CNAB": "cnab_layout",
-           "Multa": "fine_bp", "Juros": "interest_month_bp", "Desconto": "discount_cents",
-           "Nosso número": "next_our_number", "our_number": "next_our_number",
-           "PIX": "pix_key", "Chave PIX": "pix_key"}
+ALIASES = {
+    "Nome": "name",
+    "bank": "bank_code",
+    "Layout CNAB": "cnab_layout",
+    "Multa": "fine_bp",
+    "Juros": "interest_month_bp",
+    "Desconto": "discount_cents",
+    "Nosso número": "next_our_number",
+    "our_number": "next_our_number",
+    "PIX": "pix_key",
+    "Chave PIX": "pix_key",
+}
 
 
 def _short(width: int = 50) -> QLineEdit:
@@ -80,7 +88,8 @@ class ProfileForm(FieldForm):
         self.pix_key = QLineEdit()
         self.next_our_number = QLineEdit()
         self.next_our_number.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{1,18}"), self))
+            QRegularExpressionValidator(QRegularExpression(r"\d{1,18}"), self)
+        )
         self.baixa = QCheckBox("Baixa automática habilitada")
         self.active = QCheckBox("Ativo")
         self.add("Nome", {"name": self.name})
@@ -89,18 +98,21 @@ class ProfileForm(FieldForm):
         self.add("Conta / DV", {"account": self.account, "account_dv": self.account_dv})
         self.add("Carteira", {"wallet": self.wallet})
         self.add("Convênio", {"agreement": self.agreement})
-        for key, label in (("variation", "Variação"), ("modality", "Modalidade"),
-                           ("post", "Posto"), ("byte_idt", "Byte de identificação")):
+        for key, label in (
+            ("variation", "Variação"),
+            ("modality", "Modalidade"),
+            ("post", "Posto"),
+            ("byte_idt", "Byte de identificação"),
+        ):
             self.add(label, {key: self.extras[key]})
         self.add("Layout CNAB", {"cnab_layout": self.cnab})
         self.add("Instruções", {"instructions": self.instructions})
         self.add("Multa", {"fine_bp": self.fine})
         self.add("Juros", {"interest_month_bp": self.interest})
-        self.add("Desconto", {"discount_cents": self.discount,
-                              "discount_days": self.discount_days})
+        self.add("Desconto", {"discount_cents": self.discount, "discount_days": self.discount_days})
         self.add("Chave PIX", {"pix_key": self.pix_key})
         self.add("Próximo nosso número", {"next_our_number": self.next_our_number})
-        self.add("", {"baixa_enabled": self.baixa, "active": self.active})
+        self.add("", {"baixa_enabled": self.baixa, "active": self.active}, compact=True)
         self.bank.currentIndexChanged.connect(self._bank_changed)
         self.profile_id: int | None = None
         self.loaded_next_our_number: int | None = None
@@ -124,10 +136,15 @@ class ProfileForm(FieldForm):
         self.name.setText(data.name)
         index = self.bank.findData(data.bank_code)
         self.bank.setCurrentIndex(max(index, 0))
-        for edit, value in ((self.agency, data.agency), (self.agency_dv, data.agency_dv),
-                            (self.account, data.account), (self.account_dv, data.account_dv),
-                            (self.wallet, data.wallet), (self.agreement, data.agreement),
-                            (self.pix_key, data.pix_key)):
+        for edit, value in (
+            (self.agency, data.agency),
+            (self.agency_dv, data.agency_dv),
+            (self.account, data.account),
+            (self.account_dv, data.account_dv),
+            (self.wallet, data.wallet),
+            (self.agreement, data.agreement),
+            (self.pix_key, data.pix_key),
+        ):
             edit.setText(value)
         for key in EXTRAS:
             self.extras[key].setText(getattr(data, key))
@@ -145,15 +162,23 @@ class ProfileForm(FieldForm):
     def value(self) -> ProfileInput:
         """The form as the service's input."""
         return ProfileInput(
-            name=self.name.text(), bank_code=self.bank.currentData() or "",
-            agency=self.agency.text().strip(), agency_dv=self.agency_dv.text().strip(),
-            account=self.account.text().strip(), account_dv=self.account_dv.text().strip(),
-            wallet=self.wallet.text().strip(), agreement=self.agreement.text().strip(),
+            name=self.name.text(),
+            bank_code=self.bank.currentData() or "",
+            agency=self.agency.text().strip(),
+            agency_dv=self.agency_dv.text().strip(),
+            account=self.account.text().strip(),
+            account_dv=self.account_dv.text().strip(),
+            wallet=self.wallet.text().strip(),
+            agreement=self.agreement.text().strip(),
             **{key: self.extras[key].text().strip() for key in EXTRAS},
-            cnab_layout=self.cnab.currentText(), instructions=self.instructions.toPlainText(),
+            cnab_layout=self.cnab.currentText(),
+            instructions=self.instructions.toPlainText(),
             fine_bp=_to_hundredths(self.fine.value()),
             interest_month_bp=_to_hundredths(self.interest.value()),
             discount_cents=_to_hundredths(self.discount.value()),
-            discount_days=self.discount_days.value(), pix_key=self.pix_key.text().strip(),
+            discount_days=self.discount_days.value(),
+            pix_key=self.pix_key.text().strip(),
             next_our_number=int(self.next_our_number.text() or 0),
-            baixa_enabled=self.baixa.isChecked(), active=self.active.isChecked())
+            baixa_enabled=self.baixa.isChecked(),
+            active=self.active.isChecked(),
+        )

@@ -67,9 +67,25 @@ class ProfilesPage(QWidget):
             show_error(self, error)
             return
         yes_no = {True: texts.YES, False: texts.NO}
-        self.table.fill([(p.id, (p.name, f"{p.bank_code} {p.bank_name}", p.agency, p.account,
-                                 p.wallet, p.agreement, str(p.next_our_number),
-                                 yes_no[p.active])) for p in rows], select_id)
+        self.table.fill(
+            [
+                (
+                    p.id,
+                    (
+                        p.name,
+                        f"{p.bank_code} {p.bank_name}",
+                        p.agency,
+                        p.account,
+                        p.wallet,
+                        p.agreement,
+                        str(p.next_our_number),
+                        yes_no[p.active],
+                    ),
+                )
+                for p in rows
+            ],
+            select_id,
+        )
 
     def load_selected(self) -> None:
         """Show the selected profile in the form."""
@@ -94,8 +110,12 @@ class ProfilesPage(QWidget):
         try:
             with self.ctx.db.uow() as uow:
                 profile_id = save_profile(
-                    uow, self.ctx.actor, self.form.value(), profile_id=self.form.profile_id,
-                    loaded_next_our_number=self.form.loaded_next_our_number)
+                    uow,
+                    self.ctx.actor,
+                    self.form.value(),
+                    profile_id=self.form.profile_id,
+                    loaded_next_our_number=self.form.loaded_next_our_number,
+                )
         except InvalidInput as error:
             self.form.show_error(error)
             return None
@@ -103,7 +123,6 @@ class ProfilesPage(QWidget):
             show_error(self, error)
             return None
         self.refresh(profile_id)
-        self.table.select_id(profile_id)
-        self.load_selected()
+        self.load_selected()  # the counter the form remembers is the one now stored
         self.status.setText(texts.SAVED)
         return profile_id

@@ -1,0 +1,110 @@
+"""Mass settlement in bulk: same rows as one by one, and the per-row path when a chunk conflicts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
+
+from contoffice.core.vocab import ChargeStatus, InvoiceStatus
+from contoffice.db.models import AuditEvent, Charge, InvoiceEvent, Settlement
+from contoffice.db.uow import Database
+from contoffice.services import messages as m
+from contoffice.services import settle_bulk, settlements
+from contoffice.services.permissions import Actor
+from tests.cli.money_support import open_invoices
+from tests.services.billing_support import TODAY, invoice
+
+
+def _count(db: Database, model: type, **where: object) -> int:
+    with db.uow() as uow:
+        stmt = select(func.count()).select_from(model).filter_by(**where)
+        return int(uow.session.scalar(stmt) or 0)
+
+
+def test_bulk_rows_match_the_rules(db: Database, actor: Actor) -> None:
+    invs = open_invoices(db, actor, 4)
+    settlements.settle_invoices(
+        db.uow(),
+        actor,
+        invoice_ids=[invs[0]],
+        method="other",
+        settled_on=TODAY,
+        justification="antes",
+        today=TODAY,
+    )
+    result = settlements.settle_invoices(
+        db.uow(),
+        actor,
+        invoice_ids=[*invs, 999_999],
+        method="other",
+        settled_on=TODAY,
+        justification="lote",
+        value_cents=90_000,
+        today=TODAY,
+    )
+    assert [(o.id, o.done, o.message) for o in result.outcomes] == [
+        (invs[0], False, m.INVOICE_ALREADY_SETTLED.format(code=invs[0])),
+        (invs[1], True, None),
+        (invs[2], True, None),
+        (invs[3], True, None),
+        (
+            999_999,
+            False,
+            "Fatura 999999 não encontrado (pode ter sido removido por outro usuário).",
+        ),
+    ]
+    row = invoice(db, invs[1])
+    assert (row.status, row.amount_cents, row.paid_cents, row.version_id) == (
+        InvoiceStatus.SETTLED,
+        90_000,
+        90_000,
+        2,
+    )  # created (1), settled (2)
+    with db.uow() as uow:
+        own = list(
+            uow.session.scalars(
+                select(Charge).where(Charge.invoice_id == invs[1]).order_by(Charge.id)
+            )
+        )
+        assert [(c.kind, c.amount_cents, c.status) for c in own] == [
+            ("one_off", 93_500, ChargeStatus.SETTLED),
+            ("discount", -3_500, ChargeStatus.SETTLED),
+        ]
+        settlement = uow.session.scalar(select(Settlement).where(Settlement.invoice_id == invs[1]))
+        assert own[1].settlement_id == settlement.id and settlement.amount_cents == 90_000
+        event = uow.session.scalar(
+            select(AuditEvent).where(
+                AuditEvent.action == "invoice.settled", AuditEvent.entity_id == invs[1]
+            )
+        )
+        assert json.loads(event.after)["paid_cents"] == 90_000 and event.justification == "lote"
+    assert _count(db, InvoiceEvent, kind="settled") == 4
+    assert _count(db, AuditEvent, action="invoice.settled") == 4
+
+
+def test_a_conflicting_chunk_is_redone_row_by_row(
+    db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invs = open_invoices(db, actor, 3)
+
+    def conflict(*_args: object) -> None:
+        raise StaleDataError("another desk")
+
+    monkeypatch.setattr(settle_bulk, "_update_invoices", conflict)
+    result = settlements.settle_invoices(
+        db.uow(),
+        actor,
+        invoice_ids=invs,
+        method="other",
+        settled_on=TODAY,
+        justification="x",
+        today=TODAY,
+    )
+    assert all(o.done for o in result.outcomes)
+    assert {invoice(db, i).status for i in invs} == {InvoiceStatus.SETTLED}
+    # nothing of the rolled-back bulk attempt is left: one settlement and one event per row
+    assert _count(db, Settlement) == 3
+    assert _count(db, AuditEvent, action="invoice.settled") == 3

@@ -14,8 +14,14 @@ from contoffice.services import billing_run
 class _StderrProgress:
     """One line per committed chunk on stderr (scripts and the crash test read it)."""
 
+    def __init__(self, chunks: bool) -> None:
+        self.chunks = chunks
+
     def step(self, done: int, total: int, label: str = "") -> None:
-        print(f"faturamento: {done}/{total}", file=sys.stderr, flush=True)
+        if label == billing_run.WAITING:  # always said: the command may wait a while
+            print(f"contoffice: {label}…", file=sys.stderr, flush=True)
+        elif self.chunks:
+            print(f"faturamento: {done}/{total}", file=sys.stderr, flush=True)
 
     def cancelled(self) -> bool:
         return False
@@ -45,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
         who = actor(db, args)
         result = billing_run.run_billing(
             db, who, competence=competence, dry_run=args.dry_run, chunk_size=args.chunk_size,
-            progress=_StderrProgress() if args.progress else None)
+            progress=_StderrProgress(args.progress))
     finally:
         db.dispose()
     if args.json:
@@ -55,6 +61,8 @@ def _run(args: argparse.Namespace) -> int:
     print(f"Competência {format_competence(result.competence)}: {result.contracts} contratos; "
           f"{result.invoices_created} faturas {verb}; {result.already_billed} já faturados; "
           f"{len(result.refused)} não serão faturados.")
+    if result.waited:
+        print("Outra estação estava faturando esta competência: aguardou o término dela.")
     for row in result.refused:
         print(f"  contrato {row.contract_id} (cadastro {row.person_id}): {row.message}")
     return 0

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from contoffice.core.documents import validate_cnpj
+from contoffice.core.validation import ValidationError
 from contoffice.db.models import OfficeSetting
 from contoffice.db.uow import UnitOfWork
+from contoffice.errors import InvalidInput
 from contoffice.services import audit
 from contoffice.services.permissions import Actor, require
 
@@ -44,6 +47,12 @@ def identity(uow: UnitOfWork) -> OfficeIdentity:
 def save_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
     """Change office-wide settings (Configuração Básica), audited."""
     require(actor, "settings.office")
+    values = dict(values)
+    if values.get("office.document"):
+        try:
+            values["office.document"] = validate_cnpj(values["office.document"])
+        except ValidationError as error:
+            raise InvalidInput(error.message, field=error.field) from None
     for key, value in values.items():
         row = uow.session.get(OfficeSetting, key)
         before = row.value if row else None

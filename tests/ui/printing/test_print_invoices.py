@@ -178,7 +178,6 @@ def test_salvar_writes_the_file(
 def test_imprimir_to_a_pdf_printer(
     qtbot: Any,
     window: tuple[QWidget, WindowContext],
-    featured_id: int,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -216,7 +215,7 @@ def test_imprimir_to_a_pdf_printer(
 
 
 def test_print_to_honours_the_page_range(
-    qtbot: Any, window: tuple[QWidget, WindowContext], featured_id: int, tmp_path: Path
+    qtbot: Any, window: tuple[QWidget, WindowContext], tmp_path: Path
 ) -> None:
     parent, ctx = window
     print_invoices(parent, ctx, _printable_ids(ctx.db)[:4])

@@ -42,8 +42,10 @@ class ChargeTools:
     def handlers(self, grid: str) -> Handlers:
         """The slots the page `grid` offers."""
         if grid == "client.unbilled":
-            return {"insert": self.insert, "edit": self.edit, "remove": self.remove,
-                    "suspend": self.suspend, "unsuspend": self.unsuspend, "bill": self.bill}
+            # Lambdas: QAction.triggered would pass its `checked` flag as the ids.
+            return {"insert": self.insert, "edit": lambda: self.edit(),
+                    "remove": lambda: self.remove(), "suspend": lambda: self.suspend(),
+                    "unsuspend": lambda: self.unsuspend(), "bill": self.bill}
         if grid == "client.payable_charges":
             return {"edit": self.edit_payable, "remove": self.remove_payable}
         return {}

@@ -203,5 +203,9 @@ class ToolDialog(QDialog):
     def revalidate(self, *_args: object) -> None:
         """Enable Finalizar when confirmed and valid."""
         if hasattr(self, "finish_button"):
-            self.finish_button.setEnabled(self.confirm_check.isChecked() and self.is_valid())
+            try:  # always run: subclasses update other buttons there
+                valid = self.is_valid()
+            except AttributeError:  # a watched field changed while the dialog is being built
+                valid = False
+            self.finish_button.setEnabled(valid and self.confirm_check.isChecked())
 

@@ -155,3 +155,36 @@ CONTINUE = "Continuar"
 CLOSE = "Fechar"
 CONFIRM_TITLE = "Confirme"
 STALE_TITLE = "Registro alterado por outro usuário"
+
+# Gerar honorários and the Faturamento area.
+FEES_TITLE = "Gerar honorários"
+FEES_COLUMNS = ("Código", "Cliente", "Último honorário agendado", "Vencimento", "Valor")
+NO_FEE_YET = "nenhum"
+START_MONTH = "Mês de início"
+START_YEAR = "Ano de início"
+REPEAT_OPTIONS = (("yes", "Repetição de honorários: Sim"), ("no", "Repetição de honorários: Não"))
+TIMES = "Número de vezes"
+RENEW_TITLE = "Renovar parcelas manualmente"
+BILLING_TITLE = "Faturamento"
+RUN_TAB = "Faturamento em massa"
+CANCELLATIONS_TAB = "Gerenciador de cancelamentos"
+COMPETENCE = "Competência"
+PREVIEW_RUN = "Simular (prévia)"
+RUN = "Faturar competência"
+FEES_FOR_SELECTED = "Gerar honorários (clientes selecionados em Clientes)"
+SELECT_CLIENTS = "Selecione um ou mais clientes em Clientes para gerar honorários."
+RUN_COLUMNS = ("Contrato", "Cliente", "Motivo")
+RUN_PREVIEW = ("Prévia de {competence}: {contracts} contrato(s); {invoices} fatura(s) a gerar, "
+               "{charges} honorário(s) a criar, {billed} já faturado(s).")
+RUN_DONE = ("Faturamento de {competence}: {invoices} fatura(s) geradas, {charges} honorário(s) "
+            "criados, {billed} já faturado(s).")
+RUN_CANCELLED = ("Faturamento de {competence} interrompido: {invoices} fatura(s) geradas até "
+                 "aqui. Rode de novo para continuar de onde parou.")
+RUN_REFUSED = "{n} contrato(s) não serão faturados:"
+CANCELLATION_COLUMNS = ("Solicitação", "Contrato", "Cliente", "Plano", "Motivo",
+                        "Solicitada em", "Tratativa")
+RETENTION = "Registrar tratativa"
+RETENTION_LABEL = "Tratativa (tentativa de retenção)"
+KEEP = "Manter contrato"
+CANCEL_FOR_REAL = "Cancelar contrato"
+RESOLUTION_NOTES = "Observações"

@@ -161,5 +161,5 @@ def invoices(uow: UnitOfWork, invoice_ids: Sequence[int]) -> list[InvoiceBrief]:
 def people_names(uow: UnitOfWork, person_ids: Sequence[int]) -> dict[int, str]:
     """Names of the given people (the Gerar honorários list)."""
     with uow:
-        return dict(uow.session.execute(select(Person.id, Person.name).where(
-            Person.id.in_(list(person_ids)))).tuples().all())
+        return {pid: name for pid, name in uow.session.execute(
+            select(Person.id, Person.name).where(Person.id.in_(list(person_ids))))}

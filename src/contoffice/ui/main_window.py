@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.ui import texts
+from contoffice.ui.billing.area import BillingArea, finder_selection
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext
 from contoffice.ui.finder.finder_widget import FinderWidget
@@ -99,6 +100,9 @@ class MainWindow(QMainWindow):
             return
         name = texts.NAVIGATION[row]
         widget = self.areas.get(name)
+        if widget is None and name == texts.NAVIGATION[1]:  # Faturamento
+            widget = BillingArea(self.ctx, finder_selection(self.finder), self.tabs)
+            self.areas[name] = widget
         if widget is None and name == texts.SETTINGS_AREA and can_open(self.ctx.actor):
             widget = SettingsArea(self.ctx, self.tabs)
             self.areas[name] = widget

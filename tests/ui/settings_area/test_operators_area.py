@@ -130,6 +130,7 @@ def test_configuracoes_only_for_settings_keys(qtbot: Any, ctx: WindowContext) ->
         "Profiles de pagamento",
         "Operadores e permissões",
         "Configuração Básica",
+        "Configuração Motivos de Suspensão",
     ]
     with ctx.db.uow() as uow:
         beatriz = operators.actor_for_login(uow, "beatriz")  # Atendimento in the demo

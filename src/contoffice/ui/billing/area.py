@@ -12,6 +12,16 @@ from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 
 
+def finder_selection(finder: QTabWidget) -> Callable[[], list[int]]:
+    """The people selected in the finder panel shown (none when it has no grid)."""
+
+    def selected() -> list[int]:
+        grid = getattr(finder.currentWidget(), "grid", None)
+        return list(grid.selected_ids()) if grid is not None else []
+
+    return selected
+
+
 class BillingArea(QTabWidget):
     """The navigation's Faturamento entry."""
 

@@ -12,6 +12,7 @@ from contoffice.ui.context import WindowContext
 from contoffice.ui.settings_area.office_page import OfficePage
 from contoffice.ui.settings_area.operators_page import OperatorsPage
 from contoffice.ui.settings_area.profiles_page import ProfilesPage
+from contoffice.ui.settings_area.reasons_page import ReasonsPage
 from contoffice.ui.settings_area.roles_page import RolesPage
 
 SETTINGS_KEYS = frozenset(k for k in ALL_KEYS if k.startswith("settings."))
@@ -49,6 +50,7 @@ PAGES: tuple[tuple[str, str, Callable[[WindowContext, QWidget], QWidget]], ...] 
     ("settings.payment_profiles", texts.SETTINGS_PROFILES, ProfilesPage),
     ("settings.operators", texts.SETTINGS_OPERATORS, OperatorsArea),
     ("settings.office", texts.SETTINGS_OFFICE, OfficePage),
+    ("settings.suspension_reasons", texts.SETTINGS_REASONS, ReasonsPage),
 )
 
 

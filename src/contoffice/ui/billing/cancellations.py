@@ -1,0 +1,119 @@
+"""Gerenciador de cancelamentos (INV-D-9): record the retention attempt, then keep or cancel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contoffice.core.format import format_datetime
+from contoffice.services import contract_status
+from contoffice.services.contract_status import CancellationRow
+from contoffice.services.results import Changes
+from contoffice.ui.client.tool_flow import SimpleFlow, ToolFlow, service_call
+from contoffice.ui.context import WindowContext
+from contoffice.ui.dialogs import labels as t
+from contoffice.ui.dialogs.simple_dialogs import TextDialog
+from contoffice.ui.operations import show_error
+
+
+class CancellationsPanel(QWidget):
+    """The open cancellation requests, oldest first, with their tools."""
+
+    def __init__(self, ctx: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[CancellationRow] = []
+        self.table = QTableWidget(0, len(t.CANCELLATION_COLUMNS), self)
+        self.table.setObjectName("requests_table")
+        self.table.setHorizontalHeaderLabels(t.CANCELLATION_COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.retention_button = QPushButton(t.RETENTION, self)
+        self.retention_button.setObjectName("retention_button")
+        self.keep_button = QPushButton(t.KEEP, self)
+        self.keep_button.setObjectName("keep_button")
+        self.cancel_button = QPushButton(t.CANCEL_FOR_REAL, self)
+        self.cancel_button.setObjectName("cancel_contract_button")
+        buttons = QHBoxLayout()
+        for button in (self.retention_button, self.keep_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.retention_button.clicked.connect(self.record_retention)
+        self.keep_button.clicked.connect(lambda: self.resolve(keep=True))
+        self.cancel_button.clicked.connect(lambda: self.resolve(keep=False))
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.last_flow: ToolFlow | SimpleFlow | None = None
+        self._loaded = False
+        self._enable()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._loaded:  # queried when first shown
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the open requests again."""
+        self._loaded = True
+        try:
+            self.rows = contract_status.cancellation_requests(self.ctx.db.uow())
+        except Exception as error:
+            show_error(self, error)
+            return
+        self.table.setRowCount(len(self.rows))
+        for row, r in enumerate(self.rows):
+            values = (str(r.id), str(r.contract_id), r.person_name, r.plan, r.reason,
+                      format_datetime(r.requested_at), r.retention_notes)
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self._enable()
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected requests."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.rows[r].id for r in rows]
+
+    def _enable(self) -> None:
+        count = len(self.selected_ids())
+        self.retention_button.setEnabled(count == 1)
+        self.keep_button.setEnabled(count > 0)
+        self.cancel_button.setEnabled(count > 0)
+
+    def _changed(self, _changes: Changes) -> None:
+        self.refresh()
+
+    def record_retention(self) -> None:
+        """Registrar tratativa: what was tried to keep the client."""
+        request_id = self.selected_ids()[0]
+        notes = TextDialog.ask(self, t.RETENTION, t.RETENTION_LABEL)
+        if notes is None:
+            return
+        ctx = self.ctx
+        self.last_flow = SimpleFlow(self, t.RETENTION, lambda: contract_status.record_retention(
+            ctx.db.uow(), ctx.actor, request_id=request_id, notes=notes),
+            changes=Changes(contracts=True), on_changes=self._changed).start()
+
+    def resolve(self, *, keep: bool) -> None:
+        """Manter contrato (retained) or Cancelar contrato, with observações."""
+        ids = self.selected_ids()
+        title = t.KEEP if keep else t.CANCEL_FOR_REAL
+        notes = TextDialog.ask(self, title, t.RESOLUTION_NOTES)
+        if notes is None:
+            return
+        self.last_flow = ToolFlow(self, title, service_call(
+            self.ctx, contract_status.resolve_cancellations, request_ids=ids, keep=keep,
+            notes=notes), on_changes=self._changed).start()

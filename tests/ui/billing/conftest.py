@@ -1,0 +1,3 @@
+"""The tool tests' fixtures, shared with the Faturamento area tests."""
+
+from tests.ui.client.conftest import seen  # noqa: F401

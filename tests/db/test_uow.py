@@ -108,3 +108,12 @@ def test_timestamps_come_back_in_utc(db: Database) -> None:
         created = uow.session.scalar(select(Person.created_at).where(Person.id == pid))
     assert created.tzinfo is not None
     assert created.utcoffset().total_seconds() == 0
+
+
+def test_an_unreachable_server_becomes_database_unavailable() -> None:
+    from contoffice.errors import DatabaseUnavailable
+
+    db = Database("postgresql+psycopg://app@127.0.0.1:1/nada")
+    with pytest.raises(DatabaseUnavailable, match="não está acessível"), db.uow() as uow:
+        uow.session.execute(select(1))
+    db.dispose()

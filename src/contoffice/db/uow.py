@@ -6,7 +6,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -14,6 +14,22 @@ from contoffice.db.engine import make_engine, make_session_factory
 from contoffice.errors import DatabaseUnavailable, NotFound, Stale
 
 T = TypeVar("T")
+
+def _connection_lost(error: DBAPIError) -> bool:
+    # SQLite's OperationalError also means "no such table" or "locked": only a
+    # connection that is gone (or never came) is the database being unreachable.
+    text = str(error.orig or error).lower()
+    return error.connection_invalidated or any(
+        word in text for word in ("connection", "could not connect", "server closed",
+                                  "terminating", "unable to open database"))
+
+
+def unreachable_message(error: DBAPIError) -> str:
+    """One pt-BR line saying the database cannot be reached, and that we will retry."""
+    first = str(error.orig or error).strip().splitlines()[0] if str(error.orig or error) else ""
+    return (f"O banco de dados não está acessível ({first}). Verifique a rede ou o servidor; "
+            "a próxima ação tentará de novo.")
+
 
 RECORD_CHANGED = (
     "Este registro foi alterado por outro usuário enquanto você o editava. "
@@ -45,7 +61,13 @@ class UnitOfWork:
     ) -> None:
         # close() rolls back what was not committed and detaches objects without
         # expiring them, so values read inside the block stay readable after it.
-        self.session.close()
+        try:
+            self.session.close()
+        except DBAPIError:
+            if exc is None:
+                raise
+        if isinstance(exc, OperationalError | InterfaceError) and _connection_lost(exc):
+            raise DatabaseUnavailable(unreachable_message(exc)) from exc
 
     def commit(self) -> None:
         """Commit, turning another desk's concurrent change into `Stale`."""

@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from contoffice.core.progress import Cancelled
-from contoffice.errors import ContofficeError
+from contoffice.errors import ContofficeError, DatabaseUnavailable
 from contoffice.ui import texts
+from contoffice.ui.db_health import notify_unavailable
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 500
@@ -176,5 +177,8 @@ def error_text(error: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    """The one standard error dialog."""
+    """The one standard error dialog (a database outage shares a single one)."""
+    if isinstance(error, DatabaseUnavailable):
+        notify_unavailable(parent, str(error))
+        return
     QMessageBox.warning(parent, texts.ERROR_TITLE, error_text(error))

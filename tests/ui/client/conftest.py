@@ -54,14 +54,16 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> Seen:
     monkeypatch.setattr(tool_flow, "ask_confirmation", ask)
     monkeypatch.setattr(tool_flow, "show_error", lambda _p, e: record.errors.append(str(e)))
     monkeypatch.setattr(tool_flow, "show_stale", lambda _p, m: record.stale.append(m))
-    monkeypatch.setattr("contoffice.ui.client.grid_page.show_error",
-                        lambda _p, e: record.errors.append(str(e)))
+    monkeypatch.setattr(
+        "contoffice.ui.client.grid_page.show_error", lambda _p, e: record.errors.append(str(e))
+    )
     return record
 
 
 @pytest.fixture
-def tab(qtbot: Any, demo_db: Database, demo_actor: Actor, desk_settings: DeskSettings,
-        featured_id: int) -> ClientTab:
+def tab(
+    qtbot: Any, demo_db: Database, demo_actor: Actor, desk_settings: DeskSettings, featured_id: int
+) -> ClientTab:
     widget = ClientTab(WindowContext(demo_db, demo_actor, desk_settings), featured_id)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
@@ -69,8 +71,9 @@ def tab(qtbot: Any, demo_db: Database, demo_actor: Actor, desk_settings: DeskSet
     return widget
 
 
-def drive(monkeypatch: pytest.MonkeyPatch, cls: type[QDialog],
-          fill: Callable[[Any], None]) -> list[Any]:
+def drive(
+    monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], fill: Callable[[Any], None]
+) -> list[Any]:
     """Answer `cls`'s next dialogs by filling their widgets and pressing Finalizar."""
     shown: list[Any] = []
 
@@ -111,14 +114,21 @@ def trigger(qtbot: Any, page: GridPage, action: str) -> None:
     qtbot.waitUntil(lambda: page.last_flow is None or page.last_flow.done, timeout=15_000)
 
 
-def fresh_invoice(db: Database, actor: Actor, person_id: int, cents: int = 50_000,
-                  days: int = 10) -> int:
+def fresh_invoice(
+    db: Database, actor: Actor, person_id: int, cents: int = 50_000, days: int = 10
+) -> int:
     """An open invoice without remittance (alterable), billed from a new conta."""
-    ids = charges.insert_charges(db.uow(), actor, data=ChargeInput(
-        person_id, "Consultoria tributária", cents, date.today() + timedelta(days=days)))
+    ids = charges.insert_charges(
+        db.uow(),
+        actor,
+        data=ChargeInput(
+            person_id, "Consultoria tributária", cents, date.today() + timedelta(days=days)
+        ),
+    )
     profile = lookups.payment_profiles(db.uow())[0].id
-    result = charge_billing.bill_charges(db.uow(), actor, charge_ids=ids, method="per_charge",
-                                         payment_profile_id=profile)
+    result = charge_billing.bill_charges(
+        db.uow(), actor, charge_ids=ids, method="per_charge", payment_profile_id=profile
+    )
     new_id = result.outcomes[0].new_id
     assert new_id is not None
     return new_id

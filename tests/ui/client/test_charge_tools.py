@@ -27,13 +27,22 @@ def rows(db: Database, grid: str, person_id: int) -> dict[int, Any]:
 
 
 def new_charges(tab: ClientTab, n: int = 2) -> list[int]:
-    return charges.insert_charges(tab.ctx.db.uow(), tab.ctx.actor, data=ChargeInput(
-        tab.person_id, "Abertura de filial", 30_000, date.today() + timedelta(days=5),
-        replications=n - 1))
+    return charges.insert_charges(
+        tab.ctx.db.uow(),
+        tab.ctx.actor,
+        data=ChargeInput(
+            tab.person_id,
+            "Abertura de filial",
+            30_000,
+            date.today() + timedelta(days=5),
+            replications=n - 1,
+        ),
+    )
 
 
-def test_insert_in_two_steps_with_replications(qtbot: Any, tab: ClientTab, seen: Seen,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_insert_in_two_steps_with_replications(
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = tab.show_page("client.unbilled")
     before = set(rows(tab.ctx.db, "client.unbilled", tab.person_id))
 
@@ -51,15 +60,20 @@ def test_insert_in_two_steps_with_replications(qtbot: Any, tab: ClientTab, seen:
     drive(monkeypatch, InsertChargeDialog, fill)
     trigger(qtbot, page, "insert")
     assert seen.errors == []
-    new = [r for i, r in rows(tab.ctx.db, "client.unbilled", tab.person_id).items()
-           if i not in before]
+    new = [
+        r for i, r in rows(tab.ctx.db, "client.unbilled", tab.person_id).items() if i not in before
+    ]
     assert [(r.amount_cents, r.installment) for r in sorted(new, key=lambda r: r.id)] == [
-        (20_000, 1), (20_000, 2), (20_000, 3)]
+        (20_000, 1),
+        (20_000, 2),
+        (20_000, 3),
+    ]
     assert page.model.rowCount() == len(before) + 3
 
 
 def test_bill_all_in_one_opens_due_date_and_description(
-        qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ids = new_charges(tab)
     page = tab.show_page("client.unbilled")
     page.refresh()
@@ -83,8 +97,9 @@ def test_bill_all_in_one_opens_due_date_and_description(
     assert not set(ids) & set(page.model.ids_for(range(page.model.rowCount())))
 
 
-def test_bill_one_conta_keeps_its_own_fields_locked(qtbot: Any, tab: ClientTab,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bill_one_conta_keeps_its_own_fields_locked(
+    qtbot: Any, tab: ClientTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ids = new_charges(tab, 1)
     page = tab.show_page("client.unbilled")
     page.refresh()
@@ -93,8 +108,10 @@ def test_bill_one_conta_keeps_its_own_fields_locked(qtbot: Any, tab: ClientTab,
 
     def fill(dialog: BillChargesDialog) -> None:
         widget(dialog, "all_in_one_radio").setChecked(True)
-        locked.append(not widget(dialog, "due_date_edit").isEnabled()
-                      and not widget(dialog, "description_edit").isEnabled())
+        locked.append(
+            not widget(dialog, "due_date_edit").isEnabled()
+            and not widget(dialog, "description_edit").isEnabled()
+        )
         dialog.cancel_button.click()
 
     monkeypatch.setattr(BillChargesDialog, "exec", lambda self: (fill(self), self.result())[1])
@@ -102,18 +119,31 @@ def test_bill_one_conta_keeps_its_own_fields_locked(qtbot: Any, tab: ClientTab,
     assert locked == [True]
 
 
-def test_edit_then_suspend_twice(qtbot: Any, tab: ClientTab, seen: Seen,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_edit_then_suspend_twice(
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     charge = new_charges(tab, 1)[0]
     page = tab.show_page("client.unbilled")
     page.refresh()
     select(page, [charge])
-    drive(monkeypatch, EditChargeDialog, lambda d: (
-        widget(d, "value_edit").setText("321,00"), widget(d, "confirm_check").setChecked(True)))
+    drive(
+        monkeypatch,
+        EditChargeDialog,
+        lambda d: (
+            widget(d, "value_edit").setText("321,00"),
+            widget(d, "confirm_check").setChecked(True),
+        ),
+    )
     trigger(qtbot, page, "edit")
     assert rows(tab.ctx.db, "client.unbilled", tab.person_id)[charge].amount_cents == 32_100
-    drive(monkeypatch, SuspendDialog, lambda d: (widget(d, "reason_combo").setCurrentIndex(0),
-                                                 widget(d, "confirm_check").setChecked(True)))
+    drive(
+        monkeypatch,
+        SuspendDialog,
+        lambda d: (
+            widget(d, "reason_combo").setCurrentIndex(0),
+            widget(d, "confirm_check").setChecked(True),
+        ),
+    )
     select(page, [charge])
     trigger(qtbot, page, "suspend")
     assert rows(tab.ctx.db, "client.unbilled", tab.person_id)[charge].status == "suspended"
@@ -122,17 +152,28 @@ def test_edit_then_suspend_twice(qtbot: Any, tab: ClientTab, seen: Seen,
     assert seen.results[-1].messages() == [f"A Conta {charge} já está com o status de suspenso."]
 
 
-def test_edit_payable_charge(qtbot: Any, tab: ClientTab, seen: Seen,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
-    charge = payables.insert_payable(tab.ctx.db.uow(), tab.ctx.actor, data=ChargeInput(
-        tab.person_id, "Aluguel", 150_000, date.today() + timedelta(days=3)))[0]
+def test_edit_payable_charge(
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    charge = payables.insert_payable(
+        tab.ctx.db.uow(),
+        tab.ctx.actor,
+        data=ChargeInput(tab.person_id, "Aluguel", 150_000, date.today() + timedelta(days=3)),
+    )[0]
     page = tab.show_page("client.payable_charges")
     page.refresh()
     select(page, [charge])
-    drive(monkeypatch, EditChargeDialog, lambda d: (
-        widget(d, "description_edit").setText("Aluguel da sala 2"),
-        widget(d, "confirm_check").setChecked(True)))
+    drive(
+        monkeypatch,
+        EditChargeDialog,
+        lambda d: (
+            widget(d, "description_edit").setText("Aluguel da sala 2"),
+            widget(d, "confirm_check").setChecked(True),
+        ),
+    )
     trigger(qtbot, page, "edit")
     assert seen.errors == []
-    assert rows(tab.ctx.db, "client.payable_charges", tab.person_id)[charge].description == \
-        "Aluguel da sala 2"
+    assert (
+        rows(tab.ctx.db, "client.payable_charges", tab.person_id)[charge].description
+        == "Aluguel da sala 2"
+    )

@@ -17,13 +17,15 @@ from tests.ui.client.conftest import Seen, drive, select, trigger, widget
 
 
 def contracts(db: Database, person_id: int) -> dict[int, Any]:
-    page = grids.fetch_page(db.uow(), "client.contracts", PageRequest({}, (), 0, 500),
-                            person_id=person_id)
+    page = grids.fetch_page(
+        db.uow(), "client.contracts", PageRequest({}, (), 0, 500), person_id=person_id
+    )
     return {row.id: row for row in page.rows}
 
 
-def test_new_contract_appears_in_the_grid(qtbot: Any, tab: ClientTab, seen: Seen,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_contract_appears_in_the_grid(
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = tab.show_page("client.contracts")
     before = set(contracts(tab.ctx.db, tab.person_id))
 
@@ -42,17 +44,28 @@ def test_new_contract_appears_in_the_grid(qtbot: Any, tab: ClientTab, seen: Seen
     assert len(new) == 1
     row = contracts(tab.ctx.db, tab.person_id)[new.pop()]
     assert (row.plan, row.fee_cents, row.due_day, row.status) == (
-        "Folha de pagamento", 45_000, 15, "active")
+        "Folha de pagamento",
+        45_000,
+        15,
+        "active",
+    )
     assert page.model.rowCount() == len(before) + 1
 
 
 def test_suspend_refuses_an_already_suspended_contract(
-        qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = tab.show_page("client.contracts")
     contract = next(iter(contracts(tab.ctx.db, tab.person_id)))
     select(page, [contract])
-    drive(monkeypatch, TextDialog, lambda d: (widget(d, "text_edit").setPlainText("férias"),
-                                              widget(d, "confirm_check").setChecked(True)))
+    drive(
+        monkeypatch,
+        TextDialog,
+        lambda d: (
+            widget(d, "text_edit").setPlainText("férias"),
+            widget(d, "confirm_check").setChecked(True),
+        ),
+    )
     trigger(qtbot, page, "suspend")
     assert contracts(tab.ctx.db, tab.person_id)[contract].status == "suspended"
     select(page, [contract])  # the grid reloaded after the change
@@ -61,8 +74,9 @@ def test_suspend_refuses_an_already_suspended_contract(
     assert seen.results[-1].messages() == [f"O contrato {contract} já está suspenso."]
 
 
-def test_change_plan_asks_before_reissuing(qtbot: Any, tab: ClientTab, seen: Seen,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_change_plan_asks_before_reissuing(
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = tab.show_page("client.contracts")
     contract = next(iter(contracts(tab.ctx.db, tab.person_id)))
     select(page, [contract])
@@ -82,11 +96,13 @@ def test_change_plan_asks_before_reissuing(qtbot: Any, tab: ClientTab, seen: See
 
 
 def test_contas_tab_tool_runs_on_the_contracts_contas(
-        qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = tab.show_page("client.contracts")
     contract = next(iter(contracts(tab.ctx.db, tab.person_id)))
-    billed = next(c for c in lookups.contract_charges(tab.ctx.db.uow(), contract)
-                  if c.invoice_id is not None)
+    billed = next(
+        c for c in lookups.contract_charges(tab.ctx.db.uow(), contract) if c.invoice_id is not None
+    )
     select(page, [contract])
 
     def press_suspend(dialog: EditContractDialog) -> None:
@@ -95,12 +111,20 @@ def test_contas_tab_tool_runs_on_the_contracts_contas(
         widget(dialog, "charges_suspend_button").click()
 
     shown: list[Any] = []
-    monkeypatch.setattr(EditContractDialog, "exec",
-                        lambda self: (shown.append(self), press_suspend(self), self.result())[-1])
-    drive(monkeypatch, SuspendDialog, lambda d: (widget(d, "reason_combo").setCurrentIndex(0),
-                                                 widget(d, "confirm_check").setChecked(True)))
+    monkeypatch.setattr(
+        EditContractDialog,
+        "exec",
+        lambda self: (shown.append(self), press_suspend(self), self.result())[-1],
+    )
+    drive(
+        monkeypatch,
+        SuspendDialog,
+        lambda d: (
+            widget(d, "reason_combo").setCurrentIndex(0),
+            widget(d, "confirm_check").setChecked(True),
+        ),
+    )
     trigger(qtbot, page, "edit")
     assert shown
     qtbot.waitUntil(lambda: page.last_flow is not None and page.last_flow.done, timeout=10_000)
-    assert seen.results and seen.results[0].messages() == [
-        "Esta conta já faz parte de uma fatura"]
+    assert seen.results and seen.results[0].messages() == ["Esta conta já faz parte de uma fatura"]

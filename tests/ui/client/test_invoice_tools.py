@@ -26,7 +26,8 @@ def rows(db: Database, grid: str, person_id: int) -> dict[int, Any]:
 
 
 def test_alter_due_date_gives_a_new_invoice_and_refreshes(
-        qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx, person = tab.ctx, tab.person_id
     invoice = fresh_invoice(ctx.db, ctx.actor, person)
     page = tab.show_page("client.receivable")
@@ -62,13 +63,17 @@ def test_alter_due_date_gives_a_new_invoice_and_refreshes(
 
 
 def test_suspend_shows_the_seed_warning_and_refusals(
-        qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx, person = tab.ctx, tab.person_id
     page = tab.show_page("client.receivable")
     all_rows = rows(ctx.db, "client.receivable", person)
     settled = next(r.id for r in all_rows.values() if r.status == "settled")
-    transmitted = next(r.id for r in all_rows.values()
-                       if r.status == "open" and r.remittance_status == "transmitted")
+    transmitted = next(
+        r.id
+        for r in all_rows.values()
+        if r.status == "open" and r.remittance_status == "transmitted"
+    )
     select(page, [settled, transmitted])
 
     def fill(dialog: SuspendDialog) -> None:
@@ -85,8 +90,9 @@ def test_suspend_shows_the_seed_warning_and_refusals(
     assert rows(ctx.db, "client.receivable", person)[transmitted].status == "suspended"
 
 
-def test_the_preview_writes_nothing(qtbot: Any, tab: ClientTab, seen: Seen,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_preview_writes_nothing(
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx, person = tab.ctx, tab.person_id
     page = tab.show_page("client.receivable")
     all_rows = rows(ctx.db, "client.receivable", person)
@@ -95,8 +101,14 @@ def test_the_preview_writes_nothing(qtbot: Any, tab: ClientTab, seen: Seen,
     page.refresh()
     select(page, [settled, invoice])
     seen.go_on = False  # the clerk reads the preview and cancels
-    drive(monkeypatch, SuspendDialog, lambda d: (
-        widget(d, "reason_combo").setCurrentIndex(0), widget(d, "confirm_check").setChecked(True)))
+    drive(
+        monkeypatch,
+        SuspendDialog,
+        lambda d: (
+            widget(d, "reason_combo").setCurrentIndex(0),
+            widget(d, "confirm_check").setChecked(True),
+        ),
+    )
     trigger(qtbot, page, "suspend")
     assert len(seen.results) == 1 and seen.results[0].preview
     assert sorted(seen.results[0].messages()) == ["", f"A Fatura {settled} já está liquidada"]
@@ -104,7 +116,8 @@ def test_the_preview_writes_nothing(qtbot: Any, tab: ClientTab, seen: Seen,
 
 
 def test_stale_invoice_is_reported_and_reloaded(
-        qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx, person = tab.ctx, tab.person_id
     invoice = fresh_invoice(ctx.db, ctx.actor, person)
     page = tab.show_page("client.receivable")
@@ -113,8 +126,13 @@ def test_stale_invoice_is_reported_and_reloaded(
 
     def fill(dialog: AlterInvoiceDialog) -> None:
         # Another desk changes the invoice while this dialog is open.
-        invoice_changes.alter_description(ctx.db.uow(), ctx.actor, invoice_ids=[invoice],
-                                          description="Outra mesa", justification="teste")
+        invoice_changes.alter_description(
+            ctx.db.uow(),
+            ctx.actor,
+            invoice_ids=[invoice],
+            description="Outra mesa",
+            justification="teste",
+        )
         widget(dialog, "justification_edit").setPlainText("corrigir descrição")
         widget(dialog, "description_edit").setText("Consultoria (corrigida)")
         widget(dialog, "confirm_check").setChecked(True)
@@ -125,8 +143,9 @@ def test_stale_invoice_is_reported_and_reloaded(
     assert rows(ctx.db, "client.receivable", person)[invoice].description == "Outra mesa"
 
 
-def test_settle_with_discount_then_reverse(qtbot: Any, tab: ClientTab, seen: Seen,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settle_with_discount_then_reverse(
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx, person = tab.ctx, tab.person_id
     invoice = fresh_invoice(ctx.db, ctx.actor, person)
     page = tab.show_page("client.receivable")
@@ -144,8 +163,9 @@ def test_settle_with_discount_then_reverse(qtbot: Any, tab: ClientTab, seen: See
     row = rows(ctx.db, "client.receivable", person)[invoice]
     assert (row.status, row.amount_cents, row.paid_cents) == ("settled", 45_000, 45_000)
     settled_page = tab.show_page("client.settled_receivable")
-    assert invoice in {settled_page.model.row_at(i).invoice_id
-                       for i in range(settled_page.model.rowCount())}
+    assert invoice in {
+        settled_page.model.row_at(i).invoice_id for i in range(settled_page.model.rowCount())
+    }
 
     def reverse(dialog: ReverseDialog) -> None:
         assert not widget(dialog, "event_date_edit").isEnabled()  # always today
@@ -163,7 +183,8 @@ def test_settle_with_discount_then_reverse(qtbot: Any, tab: ClientTab, seen: See
 
 
 def test_comment_on_a_removed_invoice_reaches_its_history(
-        qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx, person = tab.ctx, tab.person_id
     invoice = fresh_invoice(ctx.db, ctx.actor, person)
     page = tab.show_page("client.receivable")
@@ -171,9 +192,14 @@ def test_comment_on_a_removed_invoice_reaches_its_history(
     select(page, [invoice])
     from contoffice.ui.dialogs.simple_dialogs import NotesDialog
 
-    drive(monkeypatch, NotesDialog, lambda d: (
-        widget(d, "notes_edit").setPlainText("emitida em duplicidade"),
-        widget(d, "confirm_check").setChecked(True)))
+    drive(
+        monkeypatch,
+        NotesDialog,
+        lambda d: (
+            widget(d, "notes_edit").setPlainText("emitida em duplicidade"),
+            widget(d, "confirm_check").setChecked(True),
+        ),
+    )
     trigger(qtbot, page, "remove")
     removed = tab.show_page("client.removed")
     select(removed, [invoice])
@@ -189,12 +215,16 @@ def test_comment_on_a_removed_invoice_reaches_its_history(
 
 
 def test_print_and_send_call_the_printing_module(
-        tab: ClientTab, monkeypatch: pytest.MonkeyPatch, demo_actor: Actor) -> None:
+    tab: ClientTab, monkeypatch: pytest.MonkeyPatch, demo_actor: Actor
+) -> None:
     calls: list[tuple[str, Any]] = []
-    monkeypatch.setattr("contoffice.ui.printing.print_invoices",
-                        lambda _p, _c, ids: calls.append(("print", ids)))
-    monkeypatch.setattr("contoffice.ui.printing.send_boleto",
-                        lambda _p, _c, invoice_id: calls.append(("send", invoice_id)))
+    monkeypatch.setattr(
+        "contoffice.ui.printing.print_invoices", lambda _p, _c, ids: calls.append(("print", ids))
+    )
+    monkeypatch.setattr(
+        "contoffice.ui.printing.send_boleto",
+        lambda _p, _c, invoice_id: calls.append(("send", invoice_id)),
+    )
     page = tab.show_page("client.receivable")
     first, second = page.model.row_at(0).id, page.model.row_at(1).id
     select(page, [first, second])
@@ -203,3 +233,19 @@ def test_print_and_send_call_the_printing_module(
     select(page, [first])
     page.actions.actions["send_boleto"].trigger()
     assert calls == [("print", [first, second]), ("send", first)]
+
+
+def test_overdue_invoices_read_in_red(tab: ClientTab) -> None:
+    from PySide6.QtCore import Qt
+
+    from contoffice.ui.client.invoice_model import OVERDUE
+
+    page = tab.show_page("client.receivable")
+    model = page.model
+    colours = {}
+    for row in range(model.rowCount()):
+        r = model.row_at(row)
+        colours[r.id] = (r, model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole))
+    overdue = [c for r, c in colours.values() if r.status == "open" and r.due_date < date.today()]
+    assert overdue and all(c == OVERDUE for c in overdue)
+    assert all(c is None for r, c in colours.values() if r.status == "settled")

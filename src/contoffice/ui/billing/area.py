@@ -25,8 +25,12 @@ def finder_selection(finder: QTabWidget) -> Callable[[], list[int]]:
 class BillingArea(QTabWidget):
     """The navigation's Faturamento entry."""
 
-    def __init__(self, ctx: WindowContext, selected_people: Callable[[], list[int]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: WindowContext,
+        selected_people: Callable[[], list[int]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("billing_area")
         self.run_panel = RunPanel(ctx, selected_people, self)

@@ -75,8 +75,15 @@ class CancellationsPanel(QWidget):
             return
         self.table.setRowCount(len(self.rows))
         for row, r in enumerate(self.rows):
-            values = (str(r.id), str(r.contract_id), r.person_name, r.plan, r.reason,
-                      format_datetime(r.requested_at), r.retention_notes)
+            values = (
+                str(r.id),
+                str(r.contract_id),
+                r.person_name,
+                r.plan,
+                r.reason,
+                format_datetime(r.requested_at),
+                r.retention_notes,
+            )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
@@ -103,9 +110,15 @@ class CancellationsPanel(QWidget):
         if notes is None:
             return
         ctx = self.ctx
-        self.last_flow = SimpleFlow(self, t.RETENTION, lambda: contract_status.record_retention(
-            ctx.db.uow(), ctx.actor, request_id=request_id, notes=notes),
-            changes=Changes(contracts=True), on_changes=self._changed).start()
+        self.last_flow = SimpleFlow(
+            self,
+            t.RETENTION,
+            lambda: contract_status.record_retention(
+                ctx.db.uow(), ctx.actor, request_id=request_id, notes=notes
+            ),
+            changes=Changes(contracts=True),
+            on_changes=self._changed,
+        ).start()
 
     def resolve(self, *, keep: bool) -> None:
         """Manter contrato (retained) or Cancelar contrato, with observações."""
@@ -114,6 +127,15 @@ class CancellationsPanel(QWidget):
         notes = TextDialog.ask(self, title, t.RESOLUTION_NOTES)
         if notes is None:
             return
-        self.last_flow = ToolFlow(self, title, service_call(
-            self.ctx, contract_status.resolve_cancellations, request_ids=ids, keep=keep,
-            notes=notes), on_changes=self._changed).start()
+        self.last_flow = ToolFlow(
+            self,
+            title,
+            service_call(
+                self.ctx,
+                contract_status.resolve_cancellations,
+                request_ids=ids,
+                keep=keep,
+                notes=notes,
+            ),
+            on_changes=self._changed,
+        ).start()

@@ -36,8 +36,12 @@ from contoffice.ui.operations import Operation, show_error
 class RunPanel(QWidget):
     """Competência, Simular, Faturar; the refused contracts listed with their reason."""
 
-    def __init__(self, ctx: WindowContext, selected_people: Callable[[], list[int]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: WindowContext,
+        selected_people: Callable[[], list[int]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self._selected_people = ctx, selected_people
         self.competence_edit = QDateEdit(self)
@@ -86,9 +90,13 @@ class RunPanel(QWidget):
 
     def _start(self, dry_run: bool) -> None:
         db, actor, competence = self.ctx.db, self.ctx.actor, self.competence
-        operation = Operation(self, lambda progress: run_billing(
-            db, actor, competence=competence, dry_run=dry_run, progress=progress),
-            title=t.RUN_TAB)
+        operation = Operation(
+            self,
+            lambda progress: run_billing(
+                db, actor, competence=competence, dry_run=dry_run, progress=progress
+            ),
+            title=t.RUN_TAB,
+        )
         operation.on_success(self._show)
         self.last_operation = operation
         self.preview_button.setEnabled(False)
@@ -106,9 +114,13 @@ class RunPanel(QWidget):
 
     def _show(self, result: BillingRunResult) -> None:
         self.last_result = result
-        values = {"competence": format_competence(result.competence),
-                  "contracts": result.contracts, "invoices": result.invoices_created,
-                  "charges": result.charges_created, "billed": result.already_billed}
+        values = {
+            "competence": format_competence(result.competence),
+            "contracts": result.contracts,
+            "invoices": result.invoices_created,
+            "charges": result.charges_created,
+            "billed": result.already_billed,
+        }
         if result.dry_run:
             text = t.RUN_PREVIEW.format(**values)
         elif result.cancelled:
@@ -120,8 +132,9 @@ class RunPanel(QWidget):
         self.summary_label.setText(text)
         self.refused_table.setRowCount(len(result.refused))
         for row, refused in enumerate(result.refused):
-            for column, value in enumerate((str(refused.contract_id), str(refused.person_id),
-                                            refused.message)):
+            for column, value in enumerate(
+                (str(refused.contract_id), str(refused.person_id), refused.message)
+            ):
                 self.refused_table.setItem(row, column, QTableWidgetItem(value))
         self.refused_table.resizeColumnsToContents()
         # After a preview the run may go; a cancelled run may be resumed.
@@ -145,6 +158,12 @@ class RunPanel(QWidget):
         value = FeesDialog.ask(self, [FeeClient(i, names.get(i, ""), last[i]) for i in ids])
         if value is None:
             return
-        self.last_flow = ToolFlow(self, t.FEES_TITLE, service_call(
-            self.ctx, fees.generate_fees, person_ids=ids, start=value.start, times=value.times),
-            on_changes=lambda _changes: None, show_clean=True).start()
+        self.last_flow = ToolFlow(
+            self,
+            t.FEES_TITLE,
+            service_call(
+                self.ctx, fees.generate_fees, person_ids=ids, start=value.start, times=value.times
+            ),
+            on_changes=lambda _changes: None,
+            show_clean=True,
+        ).start()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from contoffice.errors import NotFound
+from contoffice.errors import DatabaseUnavailable, NotFound
 from contoffice.services.client_panel import client_header
 from contoffice.services.results import Changes
 from contoffice.ui import texts
@@ -12,13 +12,19 @@ from contoffice.ui.client.grid_page import GridPage
 from contoffice.ui.client.header import ClientHeaderWidget
 from contoffice.ui.client.pages import PAGES
 from contoffice.ui.context import WindowContext
+from contoffice.ui.db_health import notify_unavailable
 from contoffice.ui.operations import error_text
 
 # Which pages show what a Changes flag names (Atividade and Notas follow every change).
 _PAGES_OF = {
     "contracts": ("client.contracts",),
-    "invoices": ("client.receivable", "client.payable", "client.removed",
-                 "client.fiscal_pending", "client.notes"),
+    "invoices": (
+        "client.receivable",
+        "client.payable",
+        "client.removed",
+        "client.fiscal_pending",
+        "client.notes",
+    ),
     "charges": ("client.unbilled", "client.payable_charges"),
     "settlements": ("client.settled_receivable", "client.settled_payable"),
 }
@@ -61,6 +67,8 @@ class ClientTab(QWidget):
             return False
         except Exception as error:
             self.header.show_message(error_text(error))
+            if isinstance(error, DatabaseUnavailable):
+                notify_unavailable(self, str(error))
             return False
         self.header.show_header(data)
         self.title = data.person.trade_name or data.person.name
@@ -69,8 +77,13 @@ class ClientTab(QWidget):
     def _build(self, index: int) -> None:
         if index < 0 or PAGES[index].grid in self.pages:
             return
-        page = GridPage(self.ctx, PAGES[index], self.person_id, self._holders[index],
-                        on_changes=self.apply_changes)
+        page = GridPage(
+            self.ctx,
+            PAGES[index],
+            self.person_id,
+            self._holders[index],
+            on_changes=self.apply_changes,
+        )
         self._holders[index].layout().addWidget(page)
         self.pages[PAGES[index].grid] = page
 

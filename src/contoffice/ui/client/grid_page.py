@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QToolBar, QVBoxLayout, QWidget
 from contoffice.services import grids
 from contoffice.services.attachments_queries import attachments_of, extract_attachment
 from contoffice.services.client_panel import invoice_history
+from contoffice.services.results import BatchResult, Changes
 from contoffice.ui import texts
 from contoffice.ui.actions import PanelActions
-from contoffice.services.results import BatchResult, Changes
 from contoffice.ui.client.invoice_model import InvoiceTableModel
 from contoffice.ui.client.pages import PageSpec
 from contoffice.ui.client.tool_flow import Call, SimpleFlow, ToolFlow
@@ -29,7 +29,6 @@ from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.operations import Operation, show_error
 from contoffice.ui.widgets.grid_view import GridView
 
-
 T = TypeVar("T")
 _OVERDUE_IN_RED = {"client.receivable", "client.payable"}
 
@@ -42,9 +41,15 @@ def open_file(path: Path) -> None:
 class GridPage(QWidget):
     """A page's grid of one client's rows, its tools and their enabled state."""
 
-    def __init__(self, ctx: WindowContext, page: PageSpec, person_id: int,
-                 parent: QWidget | None = None, *,
-                 on_changes: Callable[[Changes], None] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: WindowContext,
+        page: PageSpec,
+        person_id: int,
+        parent: QWidget | None = None,
+        *,
+        on_changes: Callable[[Changes], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.page, self.person_id = ctx, page, person_id
         self.on_changes = on_changes or (lambda _changes: self.refresh())
@@ -53,13 +58,12 @@ class GridPage(QWidget):
         if page.arrives_with:
             empty = texts.NO_TABLE_YET.format(what=page.arrives_with)
         model_class = InvoiceTableModel if page.grid in _OVERDUE_IN_RED else PagedTableModel
-        self.model = model_class(self.spec.columns, ctx.fetcher(page.grid, person_id),
-                                 parent=self)
-        self.grid = GridView(self.model, grid_id=page.grid, settings=ctx.settings,
-                             empty_text=empty, parent=self)
+        self.model = model_class(self.spec.columns, ctx.fetcher(page.grid, person_id), parent=self)
+        self.grid = GridView(
+            self.model, grid_id=page.grid, settings=ctx.settings, empty_text=empty, parent=self
+        )
         self.tools = (InvoiceTools(self), ChargeTools(self), ContractTools(self))
-        handlers = {"export": self.export, "history": self.history,
-                    "attachment": self.attachment}
+        handlers = {"export": self.export, "history": self.history, "attachment": self.attachment}
         for tools in self.tools:
             handlers.update(tools.handlers(page.grid))
         self.actions = PanelActions(self, page.actions, ctx.actor, handlers)
@@ -70,7 +74,8 @@ class GridPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.grid, 1)
         self.grid.selection_changed.connect(
-            lambda: self.actions.update(len(self.grid.selected_rows())))
+            lambda: self.actions.update(len(self.grid.selected_rows()))
+        )
         self.grid.table.customContextMenuRequested.connect(self._menu)
         if "history" in self.actions.actions:
             self.grid.activated.connect(lambda _id: self.history())
@@ -93,14 +98,16 @@ class GridPage(QWidget):
 
     def run_tool(self, title: str, call: Call, *, preview: bool = True) -> ToolFlow:
         """Preview, confirm, run and show a mass tool's outcome; then refresh."""
-        self.last_flow = ToolFlow(self, title, call, on_changes=self.on_changes,
-                                  preview=preview).start()
+        self.last_flow = ToolFlow(
+            self, title, call, on_changes=self.on_changes, preview=preview
+        ).start()
         return self.last_flow
 
     def run_simple(self, title: str, fn: Callable[[], Any], changes: Changes) -> SimpleFlow:
         """Run a service that returns a plain value; then refresh."""
-        self.last_flow = SimpleFlow(self, title, fn, changes=changes,
-                                    on_changes=self.on_changes).start()
+        self.last_flow = SimpleFlow(
+            self, title, fn, changes=changes, on_changes=self.on_changes
+        ).start()
         return self.last_flow
 
     def last_result(self) -> BatchResult | None:
@@ -121,13 +128,15 @@ class GridPage(QWidget):
 
     def export(self) -> None:
         """Exportar planilha: visible columns, current filter."""
-        self.last_operation = export_view(self, self.ctx, self.grid, self.page.grid,
-                                          self.page.title, self.person_id)
+        self.last_operation = export_view(
+            self, self.ctx, self.grid, self.page.grid, self.page.title, self.person_id
+        )
 
     def history(self) -> None:
         """Histórico da fatura of the selected invoice."""
         ids = self.grid.selected_ids() or self.grid.model.ids_for(
-            [self.grid.table.currentIndex().row()])
+            [self.grid.table.currentIndex().row()]
+        )
         if not ids:
             return
         invoice_id = ids[0]
@@ -143,8 +152,9 @@ class GridPage(QWidget):
         ids = self.grid.selected_ids()
         key = "contract_id" if self.page.grid == "client.contracts" else "invoice_id"
         try:
-            files = attachments_of(self.ctx.db.uow(), self.person_id,
-                                   **{key: ids[0] if ids else None})
+            files = attachments_of(
+                self.ctx.db.uow(), self.person_id, **{key: ids[0] if ids else None}
+            )
             if not files:
                 QMessageBox.information(self, self.page.title, texts.ATTACHMENT_NONE)
                 return

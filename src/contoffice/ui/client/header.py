@@ -37,8 +37,12 @@ class ClientHeaderWidget(QFrame):
         self.message_label.setProperty("role", "error")
         self.message_label.hide()
         who = QVBoxLayout()
-        for widget in (self.name_label, self.details_label, self.contacts_label,
-                       self.message_label):
+        for widget in (
+            self.name_label,
+            self.details_label,
+            self.contacts_label,
+            self.message_label,
+        ):
             who.addWidget(widget)
         figures = QGridLayout()
         self.overdue = _value("overdue_value", self)
@@ -47,13 +51,15 @@ class ClientHeaderWidget(QFrame):
         self.paid = _value("paid_value", self)
         self.aging = [_value(f"aging_{i}_value", self) for i in range(len(AGING_BUCKETS))]
         captions = [texts.OVERDUE, texts.CURRENT, texts.PAID_12]
-        for column, (caption, widget) in enumerate(zip(captions, (self.overdue, self.current,
-                                                                  self.paid), strict=True)):
+        for column, (caption, widget) in enumerate(
+            zip(captions, (self.overdue, self.current, self.paid), strict=True)
+        ):
             figures.addWidget(QLabel(caption, self), 0, column)
             figures.addWidget(widget, 1, column)
         figures.addWidget(QLabel(texts.AGING, self), 2, 0)
         for column, ((label, _first, _last), widget) in enumerate(
-                zip(AGING_BUCKETS, self.aging, strict=True)):
+            zip(AGING_BUCKETS, self.aging, strict=True)
+        ):
             figures.addWidget(QLabel(label, self), 3, column)
             figures.addWidget(widget, 4, column)
         layout = QHBoxLayout(self)
@@ -74,10 +80,14 @@ class ClientHeaderWidget(QFrame):
         phones = [format_phone(p) for p in (person.phone, person.mobile) if p]
         place = f"{person.city}/{person.state}" if person.city else ""
         self.contacts_label.setText("  ·  ".join(p for p in (person.email, *phones, place) if p))
-        self.overdue.setText(f"{format_money(balances.overdue_cents)} "
-                             f"({texts.INVOICES_COUNT.format(n=balances.overdue_count)})")
-        self.current.setText(f"{format_money(balances.current_cents)} "
-                             f"({texts.INVOICES_COUNT.format(n=balances.current_count)})")
+        self.overdue.setText(
+            f"{format_money(balances.overdue_cents)} "
+            f"({texts.INVOICES_COUNT.format(n=balances.overdue_count)})"
+        )
+        self.current.setText(
+            f"{format_money(balances.current_cents)} "
+            f"({texts.INVOICES_COUNT.format(n=balances.current_count)})"
+        )
         self.paid.setText(format_money(balances.paid_12_months_cents))
         for widget, cents in zip(self.aging, balances.aging_cents, strict=True):
             widget.setText(format_money(cents))

@@ -21,8 +21,7 @@ class InvoiceTableModel(PagedTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = self.row_at(index.row())
             due = getattr(row, "due_date", None)
-            if row is not None and row.status in _OWED and due is not None \
-                    and due < date.today():
+            if row is not None and row.status in _OWED and due is not None and due < date.today():
                 return OVERDUE
             return None
         return super().data(index, role)

@@ -21,15 +21,20 @@ from contoffice.ui.dialogs.result_dialog import ResultDialog
 from contoffice.ui.operations import Operation, show_error
 
 Call = Callable[[bool, frozenset[str]], BatchResult]  # (dry_run, confirmed) → result
-EVERYTHING = Changes(people=True, contracts=True, invoices=True, charges=True,
-                     settlements=True, header=True)
+EVERYTHING = Changes(
+    people=True, contracts=True, invoices=True, charges=True, settlements=True, header=True
+)
 
 
 def ask_confirmation(parent: QWidget | None, message: str) -> bool:
     """The service's confirmation question (e.g. the invoices that get a new nosso número)."""
-    answer = QMessageBox.question(parent, t.CONFIRM_TITLE, message,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        t.CONFIRM_TITLE,
+        message,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -43,9 +48,16 @@ class ToolFlow(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget, title: str, call: Call, *,
-                 on_changes: Callable[[Changes], None], preview: bool = True,
-                 show_clean: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        call: Call,
+        *,
+        on_changes: Callable[[Changes], None],
+        preview: bool = True,
+        show_clean: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._parent, self._title, self._call = parent, title, call
         self._on_changes, self._preview, self._show_clean = on_changes, preview, show_clean
@@ -62,8 +74,12 @@ class ToolFlow(QObject):
             self._real(frozenset())
         return self
 
-    def _run(self, fn: Callable[[Any], Any], then: Callable[[Any], None],
-             confirmed: frozenset[str] = frozenset()) -> None:
+    def _run(
+        self,
+        fn: Callable[[Any], Any],
+        then: Callable[[Any], None],
+        confirmed: frozenset[str] = frozenset(),
+    ) -> None:
         operation = Operation(self._parent, fn, title=self._title)
         operation.on_success(then).on_error(lambda error: self._failed(error, confirmed))
         self.operation = operation
@@ -112,8 +128,15 @@ class SimpleFlow(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget, title: str, fn: Callable[[], Any], *,
-                 changes: Changes, on_changes: Callable[[Changes], None]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        fn: Callable[[], Any],
+        *,
+        changes: Changes,
+        on_changes: Callable[[Changes], None],
+    ) -> None:
         super().__init__(parent)
         self.result: Any = None
         self.error: BaseException | None = None
@@ -135,8 +158,9 @@ class SimpleFlow(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.error = error
-        show_error(self.operation.parent() if isinstance(self.operation.parent(), QWidget)
-                   else None, error)
+        show_error(
+            self.operation.parent() if isinstance(self.operation.parent(), QWidget) else None, error
+        )
         self._end()
 
     def _end(self) -> None:
@@ -144,8 +168,9 @@ class SimpleFlow(QObject):
         self.finished.emit()
 
 
-def service_call(ctx: Any, fn: Callable[..., BatchResult], *, confirm: bool = False,
-                 **kwargs: Any) -> Call:
+def service_call(
+    ctx: Any, fn: Callable[..., BatchResult], *, confirm: bool = False, **kwargs: Any
+) -> Call:
     """A Call that opens its own unit of work on the worker and passes dry_run/confirmed."""
 
     def call(dry_run: bool, confirmed: frozenset[str]) -> BatchResult:

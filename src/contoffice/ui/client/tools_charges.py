@@ -43,9 +43,14 @@ class ChargeTools:
         """The slots the page `grid` offers."""
         if grid == "client.unbilled":
             # Lambdas: QAction.triggered would pass its `checked` flag as the ids.
-            return {"insert": self.insert, "edit": lambda: self.edit(),
-                    "remove": lambda: self.remove(), "suspend": lambda: self.suspend(),
-                    "unsuspend": lambda: self.unsuspend(), "bill": self.bill}
+            return {
+                "insert": self.insert,
+                "edit": lambda: self.edit(),
+                "remove": lambda: self.remove(),
+                "suspend": lambda: self.suspend(),
+                "unsuspend": lambda: self.unsuspend(),
+                "bill": self.bill,
+            }
         if grid == "client.payable_charges":
             return {"edit": self.edit_payable, "remove": self.remove_payable}
         return {}
@@ -56,35 +61,46 @@ class ChargeTools:
     def insert(self) -> None:
         """Inserir conta: two steps, then the new contas (settled now when asked)."""
         db = self.ctx.db
-        read = self.page.read(lambda: (lookups.ledger_accounts(db.uow()),
-                                       lookups.payment_profiles(db.uow())))
+        read = self.page.read(
+            lambda: (lookups.ledger_accounts(db.uow()), lookups.payment_profiles(db.uow()))
+        )
         if read is None:
             return
         data = InsertChargeDialog.ask(self.page, self.page.person_id, *read)
         if data is not None:
-            self.page.run_simple(t.INSERT_CHARGE_TITLE, lambda: charges.insert_charges(
-                self.ctx.db.uow(), self.ctx.actor, data=data), INSERTED)
+            self.page.run_simple(
+                t.INSERT_CHARGE_TITLE,
+                lambda: charges.insert_charges(self.ctx.db.uow(), self.ctx.actor, data=data),
+                INSERTED,
+            )
 
     def edit(self, ids: list[int] | None = None) -> None:
         """Editar conta (asks to confirm when the conta belongs to an invoice)."""
         ids = self._ids(ids)
         db = self.ctx.db
-        read = self.page.read(lambda: (lookups.charges(db.uow(), ids[:1]),
-                                       lookups.ledger_accounts(db.uow())))
+        read = self.page.read(
+            lambda: (lookups.charges(db.uow(), ids[:1]), lookups.ledger_accounts(db.uow()))
+        )
         if read is None or not read[0]:
             return
         edit = EditChargeDialog.ask(self.page, t.EDIT_CHARGE_TITLE, read[0][0], read[1])
         if edit is not None:
-            self.page.run_tool(t.EDIT_CHARGE_TITLE, service_call(
-                self.ctx, charges.edit_charges, confirm=True, charge_ids=ids, **_given(edit)))
+            self.page.run_tool(
+                t.EDIT_CHARGE_TITLE,
+                service_call(
+                    self.ctx, charges.edit_charges, confirm=True, charge_ids=ids, **_given(edit)
+                ),
+            )
 
     def remove(self, ids: list[int] | None = None) -> None:
         """Remover conta with Observações adicionais."""
         ids = self._ids(ids)
         value = NotesDialog.ask(self.page, t.REMOVE_CHARGE_TITLE)
         if value is not None:
-            self.page.run_tool(t.REMOVE_CHARGE_TITLE, service_call(
-                self.ctx, charges.remove_charges, charge_ids=ids, notes=value.notes))
+            self.page.run_tool(
+                t.REMOVE_CHARGE_TITLE,
+                service_call(self.ctx, charges.remove_charges, charge_ids=ids, notes=value.notes),
+            )
 
     def suspend(self, ids: list[int] | None = None) -> None:
         """Suspender conta with a configured reason."""
@@ -94,52 +110,85 @@ class ChargeTools:
             return
         value = SuspendDialog.ask(self.page, t.SUSPEND_CHARGE_TITLE, reasons)
         if value is not None:
-            self.page.run_tool(t.SUSPEND_CHARGE_TITLE, service_call(
-                self.ctx, charges.suspend_charges, charge_ids=ids, reason=value.reason,
-                notes=value.notes))
+            self.page.run_tool(
+                t.SUSPEND_CHARGE_TITLE,
+                service_call(
+                    self.ctx,
+                    charges.suspend_charges,
+                    charge_ids=ids,
+                    reason=value.reason,
+                    notes=value.notes,
+                ),
+            )
 
     def unsuspend(self, ids: list[int] | None = None) -> None:
         """Cancelar suspensão de conta."""
         ids = self._ids(ids)
         value = NotesDialog.ask(self.page, t.UNSUSPEND_CHARGE_TITLE)
         if value is not None:
-            self.page.run_tool(t.UNSUSPEND_CHARGE_TITLE, service_call(
-                self.ctx, charges.unsuspend_charges, charge_ids=ids, notes=value.notes))
+            self.page.run_tool(
+                t.UNSUSPEND_CHARGE_TITLE,
+                service_call(
+                    self.ctx, charges.unsuspend_charges, charge_ids=ids, notes=value.notes
+                ),
+            )
 
     def bill(self) -> None:
         """Faturar contas: one invoice per conta, or all in one."""
         ids = self.page.selected_ids()
         db = self.ctx.db
-        read = self.page.read(lambda: (lookups.charges(db.uow(), ids),
-                                       lookups.payment_profiles(db.uow())))
+        read = self.page.read(
+            lambda: (lookups.charges(db.uow(), ids), lookups.payment_profiles(db.uow()))
+        )
         if read is None or not read[0]:
             return
         v = BillChargesDialog.ask(self.page, *read)
         if v is not None:
-            self.page.run_tool(t.BILL_TITLE, service_call(
-                self.ctx, charge_billing.bill_charges, charge_ids=ids, method=v.method,
-                payment_profile_id=v.payment_profile_id, due_date=v.due_date,
-                description=v.description))
+            self.page.run_tool(
+                t.BILL_TITLE,
+                service_call(
+                    self.ctx,
+                    charge_billing.bill_charges,
+                    charge_ids=ids,
+                    method=v.method,
+                    payment_profile_id=v.payment_profile_id,
+                    due_date=v.due_date,
+                    description=v.description,
+                ),
+            )
 
     def edit_payable(self) -> None:
         """Editar conta a pagar, warning on opening when it is already billed."""
         ids = self.page.selected_ids()
         db = self.ctx.db
-        read = self.page.read(lambda: (lookups.charges(db.uow(), ids[:1]),
-                                       lookups.ledger_accounts(db.uow()),
-                                       payables.payable_charge_warning(db.uow(), ids[0])))
+        read = self.page.read(
+            lambda: (
+                lookups.charges(db.uow(), ids[:1]),
+                lookups.ledger_accounts(db.uow()),
+                payables.payable_charge_warning(db.uow(), ids[0]),
+            )
+        )
         if read is None or not read[0]:
             return
-        edit = EditChargeDialog.ask(self.page, t.EDIT_CHARGE_TITLE, read[0][0], read[1],
-                                    warning=read[2])
+        edit = EditChargeDialog.ask(
+            self.page, t.EDIT_CHARGE_TITLE, read[0][0], read[1], warning=read[2]
+        )
         if edit is not None:
-            self.page.run_tool(t.EDIT_CHARGE_TITLE, service_call(
-                self.ctx, payables.edit_payable_charges, charge_ids=ids, **_given(edit)))
+            self.page.run_tool(
+                t.EDIT_CHARGE_TITLE,
+                service_call(
+                    self.ctx, payables.edit_payable_charges, charge_ids=ids, **_given(edit)
+                ),
+            )
 
     def remove_payable(self) -> None:
         """Remover (Excluir) conta a pagar."""
         ids = self.page.selected_ids()
         value = NotesDialog.ask(self.page, t.REMOVE_CHARGE_TITLE, required=False)
         if value is not None:
-            self.page.run_tool(t.REMOVE_CHARGE_TITLE, service_call(
-                self.ctx, payables.remove_payable_charges, charge_ids=ids, notes=value.notes))
+            self.page.run_tool(
+                t.REMOVE_CHARGE_TITLE,
+                service_call(
+                    self.ctx, payables.remove_payable_charges, charge_ids=ids, notes=value.notes
+                ),
+            )

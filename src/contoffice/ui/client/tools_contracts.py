@@ -47,37 +47,58 @@ class ContractTools:
         """The slots the page `grid` offers."""
         if grid != "client.contracts":
             return {}
-        return {"create": self.create, "edit": self.edit, "cancel": self.cancel,
-                "suspend": self.suspend, "unsuspend": self.unsuspend,
-                "activate": self.activate, "remove_awaiting": self.remove_awaiting,
-                "request_cancel": self.request_cancel, "grouping": self.grouping}
+        return {
+            "create": self.create,
+            "edit": self.edit,
+            "cancel": self.cancel,
+            "suspend": self.suspend,
+            "unsuspend": self.unsuspend,
+            "activate": self.activate,
+            "remove_awaiting": self.remove_awaiting,
+            "request_cancel": self.request_cancel,
+            "grouping": self.grouping,
+        }
 
-    def _run(self, title: str, fn: Callable[..., object], *, confirm: bool = False,
-             **kwargs: object) -> None:
-        call: Call = service_call(self.ctx, fn, confirm=confirm,  # type: ignore[arg-type]
-                                  contract_ids=self.page.selected_ids(), **kwargs)
+    def _run(
+        self, title: str, fn: Callable[..., object], *, confirm: bool = False, **kwargs: object
+    ) -> None:
+        call: Call = service_call(
+            self.ctx,
+            fn,
+            confirm=confirm,  # type: ignore[arg-type]
+            contract_ids=self.page.selected_ids(),
+            **kwargs,
+        )
         self.page.run_tool(title, call)
 
     def create(self) -> None:
         """Cadastrar novo contrato for this client."""
         db = self.ctx.db
-        read = self.page.read(lambda: (lookups.payment_profiles(db.uow()),
-                                       lookups.ledger_accounts(db.uow())))
+        read = self.page.read(
+            lambda: (lookups.payment_profiles(db.uow()), lookups.ledger_accounts(db.uow()))
+        )
         if read is None:
             return
         data = NewContractDialog.ask(self.page, self.page.person_id, *read)
         if data is not None:
-            self.page.run_simple(t.NEW_CONTRACT_TITLE, lambda: contracts.create_contract(
-                self.ctx.db.uow(), self.ctx.actor, data=data), CREATED)
+            self.page.run_simple(
+                t.NEW_CONTRACT_TITLE,
+                lambda: contracts.create_contract(self.ctx.db.uow(), self.ctx.actor, data=data),
+                CREATED,
+            )
 
     def edit(self) -> None:
         """Editar contrato: an alteration tool, or a tool of its contas tab."""
         contract_id = self.page.selected_ids()[0]
         db = self.ctx.db
-        read = self.page.read(lambda: (lookups.contract(db.uow(), contract_id),
-                                       lookups.contract_charges(db.uow(), contract_id),
-                                       lookups.payment_profiles(db.uow()),
-                                       lookups.ledger_accounts(db.uow())))
+        read = self.page.read(
+            lambda: (
+                lookups.contract(db.uow(), contract_id),
+                lookups.contract_charges(db.uow(), contract_id),
+                lookups.payment_profiles(db.uow()),
+                lookups.ledger_accounts(db.uow()),
+            )
+        )
         if read is None:
             return
         value = EditContractDialog.ask(self.page, *read)
@@ -89,19 +110,42 @@ class ContractTools:
     def _alter(self, v: ContractEdit) -> None:
         title = dict(t.ALTERATION_TOOLS)[v.tool]
         if v.tool == "due_rule":
-            self._run(title, contracts.change_due_rule, confirm=True, due_rule=v.due_rule,
-                      due_day=v.due_day, move_to_business_day=v.move_to_business_day,
-                      due_month_offset=v.due_month_offset, justification=v.justification)
+            self._run(
+                title,
+                contracts.change_due_rule,
+                confirm=True,
+                due_rule=v.due_rule,
+                due_day=v.due_day,
+                move_to_business_day=v.move_to_business_day,
+                due_month_offset=v.due_month_offset,
+                justification=v.justification,
+            )
         elif v.tool == "profile":
-            self._run(title, contracts.change_profile, confirm=True,
-                      payment_profile_id=v.payment_profile_id, justification=v.justification)
+            self._run(
+                title,
+                contracts.change_profile,
+                confirm=True,
+                payment_profile_id=v.payment_profile_id,
+                justification=v.justification,
+            )
         elif v.tool == "plan":
-            self._run(title, contracts.change_plan, confirm=True, plan=v.plan,
-                      fee_cents=v.fee_cents, justification=v.justification)
+            self._run(
+                title,
+                contracts.change_plan,
+                confirm=True,
+                plan=v.plan,
+                fee_cents=v.fee_cents,
+                justification=v.justification,
+            )
         else:
-            self._run(title, contracts.change_general, justification=v.justification,
-                      description=v.description, grouping=v.grouping,
-                      ledger_account_id=v.ledger_account_id)
+            self._run(
+                title,
+                contracts.change_general,
+                justification=v.justification,
+                description=v.description,
+                grouping=v.grouping,
+                ledger_account_id=v.ledger_account_id,
+            )
 
     def _charge_tool(self, request: ChargeToolRequest, person_id: int) -> None:
         tools = ChargeTools(self.page)
@@ -124,40 +168,56 @@ class ContractTools:
     def renew(self, person_id: int) -> None:
         """Renovar parcelas manualmente: Gerar honorários for this client."""
         db = self.ctx.db
-        read = self.page.read(lambda: (lookups.people_names(db.uow(), [person_id]),
-                                       fees.last_scheduled_fees(db.uow(), [person_id])))
+        read = self.page.read(
+            lambda: (
+                lookups.people_names(db.uow(), [person_id]),
+                fees.last_scheduled_fees(db.uow(), [person_id]),
+            )
+        )
         if read is None:
             return
         names, last = read
         after = last[person_id].competence
         start = add_months(after, 1) if after else date.today().replace(day=1)
-        value = FeesDialog.ask(self.page, [FeeClient(person_id, names.get(person_id, ""),
-                                                     last[person_id])], start)
+        value = FeesDialog.ask(
+            self.page, [FeeClient(person_id, names.get(person_id, ""), last[person_id])], start
+        )
         if value is not None:
-            self.page.run_tool(t.RENEW_TITLE, service_call(
-                self.ctx, fees.generate_fees, person_ids=[person_id], start=value.start,
-                times=value.times))
+            self.page.run_tool(
+                t.RENEW_TITLE,
+                service_call(
+                    self.ctx,
+                    fees.generate_fees,
+                    person_ids=[person_id],
+                    start=value.start,
+                    times=value.times,
+                ),
+            )
 
     def cancel(self) -> None:
         """Cancelar contrato with a reason and an end date."""
         value = CancelContractDialog.ask(self.page)
         if value is not None:
-            self._run(t.CANCEL_CONTRACT_TITLE, contract_status.cancel_contracts,
-                      reason=value.reason, ends_on=value.ends_on)
+            self._run(
+                t.CANCEL_CONTRACT_TITLE,
+                contract_status.cancel_contracts,
+                reason=value.reason,
+                ends_on=value.ends_on,
+            )
 
     def suspend(self) -> None:
         """Suspender Contrato (the billing run skips it)."""
         reason = TextDialog.ask(self.page, t.SUSPEND_CONTRACT_TITLE, t.REASON)
         if reason is not None:
-            self._run(t.SUSPEND_CONTRACT_TITLE, contract_status.suspend_contracts,
-                      reason=reason)
+            self._run(t.SUSPEND_CONTRACT_TITLE, contract_status.suspend_contracts, reason=reason)
 
     def unsuspend(self) -> None:
         """Cancelar Suspensão de Contrato."""
         value = NotesDialog.ask(self.page, t.UNSUSPEND_CONTRACT_TITLE, required=False)
         if value is not None:
-            self._run(t.UNSUSPEND_CONTRACT_TITLE, contract_status.unsuspend_contracts,
-                      reason=value.notes)
+            self._run(
+                t.UNSUSPEND_CONTRACT_TITLE, contract_status.unsuspend_contracts, reason=value.notes
+            )
 
     def activate(self) -> None:
         """Ativar contrato aguardando ativação, generating its parcelas."""
@@ -174,8 +234,7 @@ class ContractTools:
         """Solicitar cancelamento: to the Gerenciador de cancelamentos."""
         reason = TextDialog.ask(self.page, t.REQUEST_CANCEL_TITLE, t.REASON)
         if reason is not None:
-            self._run(t.REQUEST_CANCEL_TITLE, contract_status.request_cancellation,
-                      reason=reason)
+            self._run(t.REQUEST_CANCEL_TITLE, contract_status.request_cancellation, reason=reason)
 
     def grouping(self) -> None:
         """Gerenciar agrupamentos of the selected contracts."""

@@ -16,9 +16,10 @@ from contoffice.services import (
     reversals,
     settlements,
 )
+from contoffice.ui.client.invoice_alteration import alteration_call
 from contoffice.ui.client.tool_flow import service_call
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.invoice_alter_dialog import AlterInvoiceDialog, InvoiceAlteration
+from contoffice.ui.dialogs.invoice_alter_dialog import AlterInvoiceDialog
 from contoffice.ui.dialogs.invoice_dialogs import (
     AdditionalChargeDialog,
     ReverseDialog,
@@ -47,13 +48,22 @@ class InvoiceTools:
         """The slots the page `grid` offers."""
         common = {"comment": self.comment}
         if grid == "client.receivable":
-            return {**common, "edit": self.alter, "remove": self.remove,
-                    "suspend": self.suspend, "unsuspend": self.unsuspend,
-                    "print": self.print_invoices, "send_boleto": self.send_boleto,
-                    "settle": self.settle, "reverse": self.reverse,
-                    "spc": lambda: self.spc(True), "spc_remove": lambda: self.spc(False),
-                    "baixa": self.baixa, "remittance_mark": self.unmark,
-                    "additional_charge": self.additional_charge}
+            return {
+                **common,
+                "edit": self.alter,
+                "remove": self.remove,
+                "suspend": self.suspend,
+                "unsuspend": self.unsuspend,
+                "print": self.print_invoices,
+                "send_boleto": self.send_boleto,
+                "settle": self.settle,
+                "reverse": self.reverse,
+                "spc": lambda: self.spc(True),
+                "spc_remove": lambda: self.spc(False),
+                "baixa": self.baixa,
+                "remittance_mark": self.unmark,
+                "additional_charge": self.additional_charge,
+            }
         if grid == "client.payable":
             return {**common, "settle": self.settle}
         if grid == "client.removed":
@@ -65,42 +75,18 @@ class InvoiceTools:
         """Alterar Fatura: the seven options of "O que alterar"."""
         ids = self.page.selected_ids()
         db = self.ctx.db
-        read = self.page.read(lambda: (
-            lookups.invoices(db.uow(), ids),
-            lookups.invoice_charges(db.uow(), ids[0]) if len(ids) == 1 else [],
-            lookups.ledger_accounts(db.uow())))
+        read = self.page.read(
+            lambda: (
+                lookups.invoices(db.uow(), ids),
+                lookups.invoice_charges(db.uow(), ids[0]) if len(ids) == 1 else [],
+                lookups.ledger_accounts(db.uow()),
+            )
+        )
         if read is None or not read[0]:
             return
         value = AlterInvoiceDialog.ask(self.page, *read)
         if value is not None:
-            self.page.run_tool(t.ALTER_TITLE, self._alteration(ids, value))
-
-    def _alteration(self, ids: list[int], v: InvoiceAlteration):  # type: ignore[no-untyped-def]
-        ctx, common = self.ctx, {"justification": v.justification}
-        if v.option == "description":
-            return service_call(ctx, invoice_changes.alter_description, invoice_ids=ids,
-                                description=v.description, versions=v.versions, **common)
-        if v.option == "due_date":
-            return service_call(ctx, invoice_changes.alter_due_date, confirm=True,
-                                invoice_ids=ids, due_date=v.due_date,
-                                surcharge_cents=v.surcharge_cents, versions=v.versions,
-                                **common)
-        if v.option == "charges":
-            return service_call(ctx, invoice_changes.alter_invoice_charge, confirm=True,
-                                invoice_id=ids[0], charge_id=v.charge_id,
-                                amount_cents=v.charge_amount_cents,
-                                description=v.charge_description,
-                                ledger_account_id=v.ledger_account_id, **common)
-        if v.option in ("mark", "unmark"):
-            return service_call(ctx, invoice_changes.set_remittance_mark, invoice_ids=ids,
-                                transmitted=v.option == "mark", **common)
-        if v.option == "value":
-            return service_call(ctx, invoice_changes.alter_value, confirm=True,
-                                invoice_ids=ids, value_cents=v.value_cents,
-                                versions=v.versions, **common)
-        return service_call(ctx, invoice_changes.alter_discount, invoice_ids=ids,
-                            discount_cents=v.discount_cents, discount_until=v.discount_until,
-                            instruction=v.instruction, versions=v.versions, **common)
+            self.page.run_tool(t.ALTER_TITLE, alteration_call(self.ctx, ids, value))
 
     # -- the other tools ---------------------------------------------------------------
     def remove(self) -> None:
@@ -108,9 +94,16 @@ class InvoiceTools:
         ids = self.page.selected_ids()
         value = NotesDialog.ask(self.page, t.REMOVE_TITLE, extra=t.ALSO_REMOVE_CHARGES)
         if value is not None:
-            self.page.run_tool(t.REMOVE_TITLE, service_call(
-                self.ctx, invoices.remove_invoices, invoice_ids=ids, reason=value.notes,
-                also_remove_charges=value.extra))
+            self.page.run_tool(
+                t.REMOVE_TITLE,
+                service_call(
+                    self.ctx,
+                    invoices.remove_invoices,
+                    invoice_ids=ids,
+                    reason=value.notes,
+                    also_remove_charges=value.extra,
+                ),
+            )
 
     def suspend(self) -> None:
         """Suspender fatura with a configured reason."""
@@ -120,27 +113,45 @@ class InvoiceTools:
             return
         value = SuspendDialog.ask(self.page, t.SUSPEND_INVOICE_TITLE, reasons)
         if value is not None:
-            self.page.run_tool(t.SUSPEND_INVOICE_TITLE, service_call(
-                self.ctx, invoices.suspend_invoices, invoice_ids=ids, reason=value.reason,
-                notes=value.notes))
+            self.page.run_tool(
+                t.SUSPEND_INVOICE_TITLE,
+                service_call(
+                    self.ctx,
+                    invoices.suspend_invoices,
+                    invoice_ids=ids,
+                    reason=value.reason,
+                    notes=value.notes,
+                ),
+            )
 
     def unsuspend(self) -> None:
         """Cancelar suspensão de fatura."""
         ids = self.page.selected_ids()
         value = NotesDialog.ask(self.page, t.UNSUSPEND_INVOICE_TITLE, required=False)
         if value is not None:
-            self.page.run_tool(t.UNSUSPEND_INVOICE_TITLE, service_call(
-                self.ctx, invoices.unsuspend_invoices, invoice_ids=ids, notes=value.notes))
+            self.page.run_tool(
+                t.UNSUSPEND_INVOICE_TITLE,
+                service_call(
+                    self.ctx, invoices.unsuspend_invoices, invoice_ids=ids, notes=value.notes
+                ),
+            )
 
     def comment(self) -> None:
         """Inserir comentários na fatura (the dialog's check is the confirmation)."""
         ids = self.page.selected_ids()
-        text = TextDialog.ask(self.page, t.COMMENT_TITLE, t.COMMENT,
-                              confirm_text=t.SURE_COMMENT)
+        text = TextDialog.ask(self.page, t.COMMENT_TITLE, t.COMMENT, confirm_text=t.SURE_COMMENT)
         if text is not None:
-            self.page.run_tool(t.COMMENT_TITLE, service_call(
-                self.ctx, invoices.comment_invoices, invoice_ids=ids, text=text,
-                confirmed=frozenset({"invoice.comment"})), preview=False)
+            self.page.run_tool(
+                t.COMMENT_TITLE,
+                service_call(
+                    self.ctx,
+                    invoices.comment_invoices,
+                    invoice_ids=ids,
+                    text=text,
+                    confirmed=frozenset({"invoice.comment"}),
+                ),
+                preview=False,
+            )
 
     def settle(self) -> None:
         """Liquidação avulsa de faturas."""
@@ -150,11 +161,20 @@ class InvoiceTools:
             return
         v = SettleDialog.ask(self.page, profiles)
         if v is not None:
-            self.page.run_tool(t.SETTLE_TITLE, service_call(
-                self.ctx, settlements.settle_invoices, invoice_ids=ids, method=v.method,
-                settled_on=v.settled_on, justification=v.justification,
-                value_cents=v.value_cents, payment_profile_id=v.payment_profile_id,
-                partial=v.partial))
+            self.page.run_tool(
+                t.SETTLE_TITLE,
+                service_call(
+                    self.ctx,
+                    settlements.settle_invoices,
+                    invoice_ids=ids,
+                    method=v.method,
+                    settled_on=v.settled_on,
+                    justification=v.justification,
+                    value_cents=v.value_cents,
+                    payment_profile_id=v.payment_profile_id,
+                    partial=v.partial,
+                ),
+            )
 
     def reverse(self) -> None:
         """Estornar Liquidação into a cofre/caixa/banco account, dated today."""
@@ -164,33 +184,49 @@ class InvoiceTools:
             return
         v = ReverseDialog.ask(self.page, accounts)
         if v is not None:
-            self.page.run_tool(t.REVERSE_TITLE, service_call(
-                self.ctx, reversals.reverse_settlements, invoice_ids=ids,
-                cash_account_id=v.cash_account_id, justification=v.justification))
+            self.page.run_tool(
+                t.REVERSE_TITLE,
+                service_call(
+                    self.ctx,
+                    reversals.reverse_settlements,
+                    invoice_ids=ids,
+                    cash_account_id=v.cash_account_id,
+                    justification=v.justification,
+                ),
+            )
 
     def spc(self, add: bool) -> None:
         """Adicionar ao SPC / remover do SPC (an internal marker, who and when)."""
         ids = self.page.selected_ids()
         title = t.SPC_ADD_TITLE if add else t.SPC_REMOVE_TITLE
         if ConfirmDialog.ask(self.page, title, title):
-            self.page.run_tool(title, service_call(self.ctx, invoices.set_spc,
-                                                   invoice_ids=ids, in_spc=add))
+            self.page.run_tool(
+                title, service_call(self.ctx, invoices.set_spc, invoice_ids=ids, in_spc=add)
+            )
 
     def baixa(self) -> None:
         """Baixar Fatura selecionada: a write-off command in the next remittance."""
         ids = self.page.selected_ids()
         if ConfirmDialog.ask(self.page, t.BAIXA_TITLE, t.BAIXA_TITLE):
-            self.page.run_tool(t.BAIXA_TITLE, service_call(self.ctx, invoices.request_baixa,
-                                                           invoice_ids=ids))
+            self.page.run_tool(
+                t.BAIXA_TITLE, service_call(self.ctx, invoices.request_baixa, invoice_ids=ids)
+            )
 
     def unmark(self) -> None:
         """Remover marcação de remessa transmitida (reminds of the new remittance)."""
         ids = self.page.selected_ids()
         text = TextDialog.ask(self.page, t.UNMARK_TITLE, hint=t.UNMARK_HINT)
         if text is not None:
-            self.page.run_tool(t.UNMARK_TITLE, service_call(
-                self.ctx, invoice_changes.set_remittance_mark, invoice_ids=ids,
-                transmitted=False, justification=text))
+            self.page.run_tool(
+                t.UNMARK_TITLE,
+                service_call(
+                    self.ctx,
+                    invoice_changes.set_remittance_mark,
+                    invoice_ids=ids,
+                    transmitted=False,
+                    justification=text,
+                ),
+            )
 
     def additional_charge(self) -> None:
         """Incluir cobrança adicional as faturas selecionadas (reissues them)."""
@@ -200,10 +236,19 @@ class InvoiceTools:
             return
         v = AdditionalChargeDialog.ask(self.page, ledgers)
         if v is not None:
-            self.page.run_tool(t.ADDITIONAL_TITLE, service_call(
-                self.ctx, invoices.add_additional_charge, confirm=True, invoice_ids=ids,
-                description=v.description, amount_cents=v.amount_cents,
-                ledger_account_id=v.ledger_account_id, justification=v.justification))
+            self.page.run_tool(
+                t.ADDITIONAL_TITLE,
+                service_call(
+                    self.ctx,
+                    invoices.add_additional_charge,
+                    confirm=True,
+                    invoice_ids=ids,
+                    description=v.description,
+                    amount_cents=v.amount_cents,
+                    ledger_account_id=v.ledger_account_id,
+                    justification=v.justification,
+                ),
+            )
 
     # -- printing (another module) -----------------------------------------------------
     def print_invoices(self) -> None:

@@ -56,8 +56,13 @@ def date_of(edit: QDateEdit) -> date:
     return edit.date().toPython()  # type: ignore[return-value]
 
 
-def fill_combo(combo: QComboBox, choices: Sequence[Choice], *, empty: str | None = None,
-               current: int | None = None) -> None:
+def fill_combo(
+    combo: QComboBox,
+    choices: Sequence[Choice],
+    *,
+    empty: str | None = None,
+    current: int | None = None,
+) -> None:
     """Choices with their ids as item data; `empty` adds a first "none" entry."""
     combo.clear()
     if empty is not None:
@@ -73,8 +78,7 @@ def fill_combo(combo: QComboBox, choices: Sequence[Choice], *, empty: str | None
 class ToolDialog(QDialog):
     """A form with the confirmation check and Finalizar; subclasses add rows and `value()`."""
 
-    def __init__(self, parent: QWidget | None, title: str, *,
-                 confirm_text: str = t.SURE) -> None:
+    def __init__(self, parent: QWidget | None, title: str, *, confirm_text: str = t.SURE) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
@@ -109,8 +113,13 @@ class ToolDialog(QDialog):
     # -- building rows -----------------------------------------------------------------
     def watch(self, widget: QWidget) -> None:
         """Re-check Finalizar whenever `widget` changes."""
-        for name in ("textChanged", "currentIndexChanged", "dateChanged", "valueChanged",
-                     "toggled"):
+        for name in (
+            "textChanged",
+            "currentIndexChanged",
+            "dateChanged",
+            "valueChanged",
+            "toggled",
+        ):
             signal = getattr(widget, name, None)
             if signal is not None:
                 signal.connect(self.revalidate)
@@ -161,8 +170,15 @@ class ToolDialog(QDialog):
         self.add_row(label, edit, name)
         return edit
 
-    def choice(self, label: str, name: str, choices: Sequence[Choice], *,
-               empty: str | None = None, current: int | None = None) -> QComboBox:
+    def choice(
+        self,
+        label: str,
+        name: str,
+        choices: Sequence[Choice],
+        *,
+        empty: str | None = None,
+        current: int | None = None,
+    ) -> QComboBox:
         """A combo box of choices."""
         combo = QComboBox(self)
         fill_combo(combo, choices, empty=empty, current=current)
@@ -208,4 +224,3 @@ class ToolDialog(QDialog):
             except AttributeError:  # a watched field changed while the dialog is being built
                 valid = False
             self.finish_button.setEnabled(valid and self.confirm_check.isChecked())
-

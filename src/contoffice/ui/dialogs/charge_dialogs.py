@@ -26,7 +26,6 @@ from contoffice.services.lookups import ChargeBrief, Choice
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.base import ToolDialog, date_of, fill_combo, money_cents, text_of
 
-
 T = TypeVar("T")
 
 
@@ -67,8 +66,13 @@ def _date_edit(value: date | None) -> QDateEdit:
 class InsertChargeDialog(ToolDialog):
     """Step 1: the conta; "Avance para a próxima etapa"; step 2: replications, settle, profile."""
 
-    def __init__(self, parent: QWidget | None, person_id: int, ledgers: Sequence[Choice],
-                 profiles: Sequence[Choice]) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        person_id: int,
+        ledgers: Sequence[Choice],
+        profiles: Sequence[Choice],
+    ) -> None:
         super().__init__(parent, t.INSERT_CHARGE_TITLE)
         self.person_id = person_id
         self.steps = QStackedWidget(self)
@@ -78,14 +82,14 @@ class InsertChargeDialog(ToolDialog):
         self.steps.addWidget(first)
         self.steps.addWidget(second)
         one, two = QFormLayout(first), QFormLayout(second)
-        self.description_edit = self.field(one, t.CHARGE_DESCRIPTION, QLineEdit(),
-                                           "description_edit")
+        self.description_edit = self.field(
+            one, t.CHARGE_DESCRIPTION, QLineEdit(), "description_edit"
+        )
         self.value_edit = self.field(one, t.VALUE, QLineEdit(), "value_edit")
         self.value_edit.setPlaceholderText("0,00")
         self.due_date_edit = self.field(one, t.DUE_DATE, _date_edit(None), "due_date_edit")
         self.period_check = self.field(one, "", QCheckBox(t.HAS_PERIOD), "period_check")
-        self.period_start_edit = self.field(one, t.REF_START, _date_edit(None),
-                                            "period_start_edit")
+        self.period_start_edit = self.field(one, t.REF_START, _date_edit(None), "period_start_edit")
         self.period_end_edit = self.field(one, t.REF_END, _date_edit(None), "period_end_edit")
         for edit in (self.period_start_edit, self.period_end_edit):
             edit.setEnabled(False)
@@ -99,8 +103,7 @@ class InsertChargeDialog(ToolDialog):
         self.next_button = QPushButton(t.NEXT, first)
         self.next_button.setObjectName("next_button")
         one.addRow(self.next_button)
-        self.replications_spin = self.field(two, t.REPLICATIONS, QSpinBox(),
-                                            "replications_spin")
+        self.replications_spin = self.field(two, t.REPLICATIONS, QSpinBox(), "replications_spin")
         self.replications_spin.setRange(0, 360)
         self.interval_spin = self.field(two, t.INTERVAL, QSpinBox(), "interval_spin")
         self.interval_spin.setRange(1, 365)
@@ -137,7 +140,8 @@ class InsertChargeDialog(ToolDialog):
         months = self.interval_unit.currentIndex() == 1
         with_period = self.period_check.isChecked()
         return ChargeInput(
-            person_id=self.person_id, description=text_of(self.description_edit),
+            person_id=self.person_id,
+            description=text_of(self.description_edit),
             amount_cents=money_cents(self.value_edit) or 0,
             due_date=date_of(self.due_date_edit),
             period_start=date_of(self.period_start_edit) if with_period else None,
@@ -149,11 +153,17 @@ class InsertChargeDialog(ToolDialog):
             interval_days=30 if months else self.interval_spin.value(),
             interval_months=self.interval_spin.value() if months else 0,
             settle_now=self.settle_now_check.isChecked(),
-            payment_profile_id=self.profile_combo.currentData())
+            payment_profile_id=self.profile_combo.currentData(),
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, person_id: int, ledgers: Sequence[Choice],
-            profiles: Sequence[Choice]) -> ChargeInput | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        person_id: int,
+        ledgers: Sequence[Choice],
+        profiles: Sequence[Choice],
+    ) -> ChargeInput | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, person_id, ledgers, profiles)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -162,9 +172,16 @@ class InsertChargeDialog(ToolDialog):
 class EditChargeDialog(ToolDialog):
     """Editar conta (a receber, or a pagar without Valor), prefilled with the conta."""
 
-    def __init__(self, parent: QWidget | None, title: str, charge: ChargeBrief,
-                 ledgers: Sequence[Choice], *, with_value: bool = True,
-                 warning: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        charge: ChargeBrief,
+        ledgers: Sequence[Choice],
+        *,
+        with_value: bool = True,
+        warning: str | None = None,
+    ) -> None:
         super().__init__(parent, title, confirm_text=t.SURE_APPLY)
         self.charge = charge
         if warning:
@@ -174,14 +191,18 @@ class EditChargeDialog(ToolDialog):
         self.form.labelForField(self.value_edit).setVisible(with_value)
         self.description_edit = self.line(t.DESCRIPTION, "description_edit", charge.description)
         self.due_date_edit = self.day(t.DUE_DATE, "due_date_edit", charge.due_date)
-        self.period_start_edit = self.day(t.PERIOD_START, "period_start_edit",
-                                          charge.period_start or charge.due_date)
-        self.period_end_edit = self.day(t.PERIOD_END, "period_end_edit",
-                                        charge.period_end or charge.due_date)
-        self.installment_spin = self.number(t.INSTALLMENT, "installment_spin",
-                                            charge.installment or 0, 0, 999)
-        self.ledger_combo = self.choice(t.LEDGER, "ledger_combo", ledgers, empty=t.NO_LEDGER,
-                                        current=charge.ledger_account_id)
+        self.period_start_edit = self.day(
+            t.PERIOD_START, "period_start_edit", charge.period_start or charge.due_date
+        )
+        self.period_end_edit = self.day(
+            t.PERIOD_END, "period_end_edit", charge.period_end or charge.due_date
+        )
+        self.installment_spin = self.number(
+            t.INSTALLMENT, "installment_spin", charge.installment or 0, 0, 999
+        )
+        self.ledger_combo = self.choice(
+            t.LEDGER, "ledger_combo", ledgers, empty=t.NO_LEDGER, current=charge.ledger_account_id
+        )
         self.revalidate()
 
     def is_valid(self) -> bool:
@@ -200,12 +221,20 @@ class EditChargeDialog(ToolDialog):
             period_start=_changed(start, c.period_start or c.due_date),
             period_end=_changed(end, c.period_end or c.due_date),
             installment=_changed(self.installment_spin.value() or None, c.installment),
-            ledger_account_id=_changed(self.ledger_combo.currentData(), c.ledger_account_id))
+            ledger_account_id=_changed(self.ledger_combo.currentData(), c.ledger_account_id),
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, charge: ChargeBrief,
-            ledgers: Sequence[Choice], *, with_value: bool = True,
-            warning: str | None = None) -> ChargeEdit | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        charge: ChargeBrief,
+        ledgers: Sequence[Choice],
+        *,
+        with_value: bool = True,
+        warning: str | None = None,
+    ) -> ChargeEdit | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, title, charge, ledgers, with_value=with_value, warning=warning)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -214,16 +243,19 @@ class EditChargeDialog(ToolDialog):
 class BillChargesDialog(ToolDialog):
     """Faturar contas: Método, Profile, Vencimento and Descrição (locked unless all-in-one)."""
 
-    def __init__(self, parent: QWidget | None, charges: Sequence[ChargeBrief],
-                 profiles: Sequence[Choice]) -> None:
+    def __init__(
+        self, parent: QWidget | None, charges: Sequence[ChargeBrief], profiles: Sequence[Choice]
+    ) -> None:
         super().__init__(parent, t.BILL_TITLE)
         self.charges = list(charges)
         first = self.charges[0]
         self.method_radios = self.radios(t.BILL_METHODS)
-        self.profile_combo = self.choice(t.BILL_PROFILE, "profile_combo", profiles,
-                                         empty=t.NO_PROFILE)
-        self.due_date_edit = self.day(t.DUE_DATE, "due_date_edit",
-                                      max(c.due_date for c in self.charges))
+        self.profile_combo = self.choice(
+            t.BILL_PROFILE, "profile_combo", profiles, empty=t.NO_PROFILE
+        )
+        self.due_date_edit = self.day(
+            t.DUE_DATE, "due_date_edit", max(c.due_date for c in self.charges)
+        )
         self.description_edit = self.line(t.DESCRIPTION, "description_edit", first.description)
         for button in self.method_radios.values():
             button.toggled.connect(self._lock)
@@ -250,14 +282,17 @@ class BillChargesDialog(ToolDialog):
         """How to bill; due date and description only when the fields are open."""
         free = self.free_fields
         method = "all_in_one" if self.method_radios["all_in_one"].isChecked() else "per_charge"
-        return BillValue(method, self.profile_combo.currentData(),
-                         date_of(self.due_date_edit) if free else None,
-                         text_of(self.description_edit) if free else None)
+        return BillValue(
+            method,
+            self.profile_combo.currentData(),
+            date_of(self.due_date_edit) if free else None,
+            text_of(self.description_edit) if free else None,
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, charges: Sequence[ChargeBrief],
-            profiles: Sequence[Choice]) -> BillValue | None:
+    def ask(
+        cls, parent: QWidget | None, charges: Sequence[ChargeBrief], profiles: Sequence[Choice]
+    ) -> BillValue | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, charges, profiles)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-

@@ -41,8 +41,13 @@ def offset_combo(parent: QWidget, current: int = 1) -> QComboBox:
 class NewContractDialog(ToolDialog):
     """Plan and fee, due rule, profile, start, ledger, description, grouping."""
 
-    def __init__(self, parent: QWidget | None, person_id: int, profiles: Sequence[Choice],
-                 ledgers: Sequence[Choice]) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        person_id: int,
+        profiles: Sequence[Choice],
+        ledgers: Sequence[Choice],
+    ) -> None:
         super().__init__(parent, t.NEW_CONTRACT_TITLE)
         self.person_id = person_id
         self.plan_edit = self.line(t.PLAN, "plan_edit")
@@ -70,19 +75,29 @@ class NewContractDialog(ToolDialog):
     def value(self) -> ContractInput:
         """The new contract."""
         return ContractInput(
-            person_id=self.person_id, plan=text_of(self.plan_edit),
-            fee_cents=money_cents(self.fee_edit) or 0, starts_on=date_of(self.starts_on_edit),
-            due_day=self.due_day_spin.value(), due_rule=str(self.rule_combo.currentData()),
+            person_id=self.person_id,
+            plan=text_of(self.plan_edit),
+            fee_cents=money_cents(self.fee_edit) or 0,
+            starts_on=date_of(self.starts_on_edit),
+            due_day=self.due_day_spin.value(),
+            due_rule=str(self.rule_combo.currentData()),
             move_to_business_day=self.move_check.isChecked(),
             due_month_offset=self.offset_combo.currentIndex(),
             payment_profile_id=self.profile_combo.currentData(),
             ledger_account_id=self.ledger_combo.currentData(),
-            description=text_of(self.description_edit), grouping=text_of(self.grouping_edit),
-            awaiting_activation=self.awaiting_check.isChecked())
+            description=text_of(self.description_edit),
+            grouping=text_of(self.grouping_edit),
+            awaiting_activation=self.awaiting_check.isChecked(),
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, person_id: int, profiles: Sequence[Choice],
-            ledgers: Sequence[Choice]) -> ContractInput | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        person_id: int,
+        profiles: Sequence[Choice],
+        ledgers: Sequence[Choice],
+    ) -> ContractInput | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, person_id, profiles, ledgers)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -117,8 +132,9 @@ class MonthsDialog(ToolDialog):
         self.months_spin = self.number(t.ACTIVATE_MONTHS, "months_spin", value, 0, 120)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str = t.ACTIVATE_TITLE,
-            value: int = 12) -> int | None:
+    def ask(
+        cls, parent: QWidget | None, title: str = t.ACTIVATE_TITLE, value: int = 12
+    ) -> int | None:
         """The number of months, or None when cancelled."""
         dialog = cls(parent, title, value)
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contoffice.core.vocab import ChargeStatus
 from contoffice.core.format import format_date, format_decimal_cents, format_money
+from contoffice.core.vocab import ChargeStatus
 from contoffice.services.lookups import ChargeBrief, Choice, ContractBrief
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.base import ToolDialog, fill_combo, money_cents, text_of
@@ -65,11 +65,17 @@ class ChargeToolRequest:
 class EditContractDialog(ToolDialog):
     """Two tabs: "Alterar contrato" (Finalizar) and "Contas associadas ao contrato"."""
 
-    def __init__(self, parent: QWidget | None, contract: ContractBrief,
-                 charges: Sequence[ChargeBrief], profiles: Sequence[Choice],
-                 ledgers: Sequence[Choice]) -> None:
-        super().__init__(parent, t.EDIT_CONTRACT_TITLE.format(code=contract.id),
-                         confirm_text=t.SURE_APPLY)
+    def __init__(
+        self,
+        parent: QWidget | None,
+        contract: ContractBrief,
+        charges: Sequence[ChargeBrief],
+        profiles: Sequence[Choice],
+        ledgers: Sequence[Choice],
+    ) -> None:
+        super().__init__(
+            parent, t.EDIT_CONTRACT_TITLE.format(code=contract.id), confirm_text=t.SURE_APPLY
+        )
         self.setMinimumWidth(720)
         self.contract, self.charges = contract, list(charges)
         self.request: ChargeToolRequest | None = None
@@ -92,28 +98,30 @@ class EditContractDialog(ToolDialog):
         self.tool_combo.currentIndexChanged.connect(self.pages.setCurrentIndex)
         rule, prof, plan, general = forms
         c = contract
-        self.rule_combo = self.field(rule, t.DUE_RULE, rule_combo(self, c.due_rule),
-                                     "rule_combo")
+        self.rule_combo = self.field(rule, t.DUE_RULE, rule_combo(self, c.due_rule), "rule_combo")
         self.due_day_spin = self.field(rule, t.DUE_DAY, QSpinBox(), "due_day_spin")
         self.due_day_spin.setRange(1, 31)
         self.due_day_spin.setValue(c.due_day)
-        self.offset_combo = self.field(rule, t.DUE_OFFSET,
-                                       offset_combo(self, c.due_month_offset), "offset_combo")
+        self.offset_combo = self.field(
+            rule, t.DUE_OFFSET, offset_combo(self, c.due_month_offset), "offset_combo"
+        )
         self.move_check = self.field(rule, "", QCheckBox(t.MOVE_BUSINESS), "move_check")
         self.move_check.setChecked(c.move_to_business_day)
         self.profile_combo = self.field(prof, t.PROFILE, QComboBox(), "profile_combo")
         fill_combo(self.profile_combo, profiles, empty="", current=c.payment_profile_id)
         self.plan_edit = self.field(plan, t.PLAN, QLineEdit(c.plan), "plan_edit")
-        self.fee_edit = self.field(plan, t.FEE, QLineEdit(format_decimal_cents(c.fee_cents)),
-                                   "fee_edit")
-        self.description_edit = self.field(general, t.CONTRACT_DESCRIPTION,
-                                           QLineEdit(c.description), "description_edit")
-        self.grouping_edit = self.field(general, t.GROUPING, QLineEdit(c.grouping),
-                                        "grouping_edit")
+        self.fee_edit = self.field(
+            plan, t.FEE, QLineEdit(format_decimal_cents(c.fee_cents)), "fee_edit"
+        )
+        self.description_edit = self.field(
+            general, t.CONTRACT_DESCRIPTION, QLineEdit(c.description), "description_edit"
+        )
+        self.grouping_edit = self.field(general, t.GROUPING, QLineEdit(c.grouping), "grouping_edit")
         self.ledger_combo = self.field(general, t.LEDGER, QComboBox(), "ledger_combo")
         fill_combo(self.ledger_combo, ledgers, empty=t.NO_LEDGER, current=c.ledger_account_id)
-        self.justification_edit = self.field(top, t.JUSTIFICATION, QLineEdit(),
-                                             "justification_edit")
+        self.justification_edit = self.field(
+            top, t.JUSTIFICATION, QLineEdit(), "justification_edit"
+        )
         self.tabs.addTab(self._charges_tab(), t.CONTRACT_CHARGES_TAB)
         self.revalidate()
 
@@ -126,8 +134,14 @@ class EditContractDialog(ToolDialog):
         self.charges_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.charges_table.verticalHeader().hide()
         for row, ch in enumerate(self.charges):
-            values = (str(ch.id), ch.description, format_money(ch.amount_cents),
-                      format_date(ch.due_date), ChargeStatus(ch.status).label, str(ch.invoice_id or ""))
+            values = (
+                str(ch.id),
+                ch.description,
+                format_money(ch.amount_cents),
+                format_date(ch.due_date),
+                ChargeStatus(ch.status).label,
+                str(ch.invoice_id or ""),
+            )
             for column, value in enumerate(values):
                 self.charges_table.setItem(row, column, QTableWidgetItem(value))
         self.charges_table.resizeColumnsToContents()
@@ -186,19 +200,29 @@ class EditContractDialog(ToolDialog):
         if self.request is not None:
             return self.request
         return ContractEdit(
-            tool=self.tool, justification=text_of(self.justification_edit),
-            due_rule=str(self.rule_combo.currentData()), due_day=self.due_day_spin.value(),
+            tool=self.tool,
+            justification=text_of(self.justification_edit),
+            due_rule=str(self.rule_combo.currentData()),
+            due_day=self.due_day_spin.value(),
             move_to_business_day=self.move_check.isChecked(),
             due_month_offset=self.offset_combo.currentIndex(),
             payment_profile_id=self.profile_combo.currentData(),
-            plan=text_of(self.plan_edit), fee_cents=money_cents(self.fee_edit) or 0,
-            description=text_of(self.description_edit), grouping=text_of(self.grouping_edit),
-            ledger_account_id=self.ledger_combo.currentData())
+            plan=text_of(self.plan_edit),
+            fee_cents=money_cents(self.fee_edit) or 0,
+            description=text_of(self.description_edit),
+            grouping=text_of(self.grouping_edit),
+            ledger_account_id=self.ledger_combo.currentData(),
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, contract: ContractBrief,
-            charges: Sequence[ChargeBrief], profiles: Sequence[Choice],
-            ledgers: Sequence[Choice]) -> ContractEdit | ChargeToolRequest | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        contract: ContractBrief,
+        charges: Sequence[ChargeBrief],
+        profiles: Sequence[Choice],
+        ledgers: Sequence[Choice],
+    ) -> ContractEdit | ChargeToolRequest | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, contract, charges, profiles, ledgers)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -40,8 +40,9 @@ class FeeClient:
 class FeesDialog(ToolDialog):
     """The selected clients, Mês e ano de início, Repetição de honorários."""
 
-    def __init__(self, parent: QWidget | None, clients: Sequence[FeeClient],
-                 start: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, clients: Sequence[FeeClient], start: date | None = None
+    ) -> None:
         super().__init__(parent, t.FEES_TITLE)
         self.setMinimumWidth(640)
         self.finish_button.setText(t.FEES_TITLE)
@@ -52,10 +53,13 @@ class FeesDialog(ToolDialog):
         table.verticalHeader().hide()
         for row, client in enumerate(clients):
             last = client.last
-            values = (str(client.person_id), client.name,
-                      format_competence(last.competence) if last.competence else t.NO_FEE_YET,
-                      format_date(last.due_date) if last.due_date else "",
-                      format_money(last.amount_cents) if last.amount_cents is not None else "")
+            values = (
+                str(client.person_id),
+                client.name,
+                format_competence(last.competence) if last.competence else t.NO_FEE_YET,
+                format_date(last.due_date) if last.due_date else "",
+                format_money(last.amount_cents) if last.amount_cents is not None else "",
+            )
             for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))
         table.resizeColumnsToContents()
@@ -78,8 +82,9 @@ class FeesDialog(ToolDialog):
         return FeesValue(start, times)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, clients: Sequence[FeeClient],
-            start: date | None = None) -> FeesValue | None:
+    def ask(
+        cls, parent: QWidget | None, clients: Sequence[FeeClient], start: date | None = None
+    ) -> FeesValue | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, clients, start)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -48,8 +48,13 @@ class InvoiceAlteration:
 class AlterInvoiceDialog(ToolDialog):
     """One page of fields per option; the due date and value options reissue the invoice."""
 
-    def __init__(self, parent: QWidget | None, invoices: Sequence[InvoiceBrief],
-                 charges: Sequence[ChargeBrief], ledgers: Sequence[Choice]) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        invoices: Sequence[InvoiceBrief],
+        charges: Sequence[ChargeBrief],
+        ledgers: Sequence[Choice],
+    ) -> None:
         super().__init__(parent, t.ALTER_TITLE)
         self.invoices, self.charges = list(invoices), list(charges)
         first = self.invoices[0]
@@ -66,29 +71,32 @@ class AlterInvoiceDialog(ToolDialog):
             self._forms[key] = QFormLayout(page)
             self.pages.addWidget(page)
         self.what_combo.currentIndexChanged.connect(self.pages.setCurrentIndex)
-        self.description_edit = self._field("description", t.INVOICE_DESCRIPTION,
-                                            QLineEdit(first.description), "description_edit")
-        self.due_date_edit = self._field("due_date", t.NEW_DUE_DATE, QDateEdit(),
-                                         "due_date_edit")
+        self.description_edit = self._field(
+            "description", t.INVOICE_DESCRIPTION, QLineEdit(first.description), "description_edit"
+        )
+        self.due_date_edit = self._field("due_date", t.NEW_DUE_DATE, QDateEdit(), "due_date_edit")
         self.due_date_edit.setCalendarPopup(True)
         self.due_date_edit.setDisplayFormat("dd/MM/yyyy")
         self.due_date_edit.setDate(QDate(max(first.due_date, date.today())))
-        self.surcharge_check = self._field("due_date", "", QCheckBox(t.ADD_SURCHARGE),
-                                           "surcharge_check")
-        self.surcharge_edit = self._field("due_date", t.SURCHARGE, QLineEdit(),
-                                          "surcharge_edit")
+        self.surcharge_check = self._field(
+            "due_date", "", QCheckBox(t.ADD_SURCHARGE), "surcharge_check"
+        )
+        self.surcharge_edit = self._field("due_date", t.SURCHARGE, QLineEdit(), "surcharge_edit")
         self.surcharge_check.toggled.connect(self.surcharge_edit.setEnabled)
         self.surcharge_edit.setEnabled(False)
         self.charge_combo = self._field("charges", t.CHARGE, QComboBox(), "charge_combo")
         for charge in self.charges:
-            self.charge_combo.addItem(f"{charge.id} — {charge.description} "
-                                      f"({format_money(charge.amount_cents)})", charge.id)
-        self.charge_value_edit = self._field("charges", t.VALUE, QLineEdit(),
-                                             "charge_value_edit")
-        self.charge_description_edit = self._field("charges", t.DESCRIPTION, QLineEdit(),
-                                                   "charge_description_edit")
-        self.charge_ledger_combo = self._field("charges", t.LEDGER, QComboBox(),
-                                               "charge_ledger_combo")
+            self.charge_combo.addItem(
+                f"{charge.id} — {charge.description} ({format_money(charge.amount_cents)})",
+                charge.id,
+            )
+        self.charge_value_edit = self._field("charges", t.VALUE, QLineEdit(), "charge_value_edit")
+        self.charge_description_edit = self._field(
+            "charges", t.DESCRIPTION, QLineEdit(), "charge_description_edit"
+        )
+        self.charge_ledger_combo = self._field(
+            "charges", t.LEDGER, QComboBox(), "charge_ledger_combo"
+        )
         fill_combo(self.charge_ledger_combo, ledgers, empty=t.NO_LEDGER)
         self.charge_combo.currentIndexChanged.connect(self._charge_chosen)
         self._charge_chosen()
@@ -100,17 +108,20 @@ class AlterInvoiceDialog(ToolDialog):
         self.value_edit.setPlaceholderText(format_money(first.amount_cents))
         self.discount_edit = self._field("discount", t.DISCOUNT, QLineEdit(), "discount_edit")
         self.discount_edit.setText(format_decimal_cents(first.discount_cents))
-        self.discount_until_check = self._field("discount", "", QCheckBox(t.DISCOUNT_UNTIL),
-                                                "discount_until_check")
-        self.discount_until_edit = self._field("discount", t.DISCOUNT_UNTIL, QDateEdit(),
-                                               "discount_until_edit")
+        self.discount_until_check = self._field(
+            "discount", "", QCheckBox(t.DISCOUNT_UNTIL), "discount_until_check"
+        )
+        self.discount_until_edit = self._field(
+            "discount", t.DISCOUNT_UNTIL, QDateEdit(), "discount_until_edit"
+        )
         self.discount_until_edit.setDisplayFormat("dd/MM/yyyy")
         self.discount_until_edit.setDate(QDate(first.discount_until or first.due_date))
         self.discount_until_check.setChecked(first.discount_until is not None)
         self.discount_until_edit.setEnabled(first.discount_until is not None)
         self.discount_until_check.toggled.connect(self.discount_until_edit.setEnabled)
-        self.instruction_edit = self._field("discount", t.INSTRUCTION,
-                                            QLineEdit(first.instruction), "instruction_edit")
+        self.instruction_edit = self._field(
+            "discount", t.INSTRUCTION, QLineEdit(first.instruction), "instruction_edit"
+        )
         hint = QLabel(t.REISSUE_HINT, self)
         hint.setWordWrap(True)
         self.form.addRow(hint)
@@ -148,9 +159,11 @@ class AlterInvoiceDialog(ToolDialog):
         if option == "due_date":
             return not self.surcharge_check.isChecked() or bool(money_cents(self.surcharge_edit))
         if option == "charges":
-            return (self.charge_combo.currentIndex() >= 0
-                    and (money_cents(self.charge_value_edit) or 0) > 0
-                    and bool(text_of(self.charge_description_edit)))
+            return (
+                self.charge_combo.currentIndex() >= 0
+                and (money_cents(self.charge_value_edit) or 0) > 0
+                and bool(text_of(self.charge_description_edit))
+            )
         if option == "value":
             return (money_cents(self.value_edit) or 0) > 0
         if option == "discount":
@@ -159,29 +172,37 @@ class AlterInvoiceDialog(ToolDialog):
 
     def value(self) -> InvoiceAlteration:
         """The alteration asked for."""
-        until = (date_of(self.discount_until_edit) if self.discount_until_check.isChecked()
-                 else None)
+        until = date_of(self.discount_until_edit) if self.discount_until_check.isChecked() else None
         surcharge = money_cents(self.surcharge_edit) if self.surcharge_check.isChecked() else 0
         charge = next((c for c in self.charges if c.id == self.charge_combo.currentData()), None)
         charge_value = money_cents(self.charge_value_edit)
         return InvoiceAlteration(
-            option=self.option, justification=text_of(self.justification_edit),
+            option=self.option,
+            justification=text_of(self.justification_edit),
             versions={i.id: i.version_id for i in self.invoices},
-            description=text_of(self.description_edit), due_date=date_of(self.due_date_edit),
+            description=text_of(self.description_edit),
+            due_date=date_of(self.due_date_edit),
             surcharge_cents=surcharge or 0,
             charge_id=charge.id if charge else None,
-            charge_amount_cents=(charge_value if charge and charge_value != charge.amount_cents
-                                 else None),
+            charge_amount_cents=(
+                charge_value if charge and charge_value != charge.amount_cents else None
+            ),
             charge_description=text_of(self.charge_description_edit) or None,
             ledger_account_id=self.charge_ledger_combo.currentData(),
             value_cents=money_cents(self.value_edit),
-            discount_cents=money_cents(self.discount_edit) or 0, discount_until=until,
-            instruction=text_of(self.instruction_edit))
+            discount_cents=money_cents(self.discount_edit) or 0,
+            discount_until=until,
+            instruction=text_of(self.instruction_edit),
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, invoices: Sequence[InvoiceBrief],
-            charges: Sequence[ChargeBrief],
-            ledgers: Sequence[Choice]) -> InvoiceAlteration | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        invoices: Sequence[InvoiceBrief],
+        charges: Sequence[ChargeBrief],
+        ledgers: Sequence[Choice],
+    ) -> InvoiceAlteration | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, invoices, charges, ledgers)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

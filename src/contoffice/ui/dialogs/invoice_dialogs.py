@@ -72,10 +72,14 @@ class SettleDialog(ToolDialog):
     def value(self) -> SettlementValue:
         """The settlement asked for."""
         bank = self.method == "bank_profile"
-        return SettlementValue(self.method, date_of(self.settled_on_edit),
-                               money_cents(self.value_edit), self.partial_check.isChecked(),
-                               self.profile_combo.currentData() if bank else None,
-                               text_of(self.justification_edit))
+        return SettlementValue(
+            self.method,
+            date_of(self.settled_on_edit),
+            money_cents(self.value_edit),
+            self.partial_check.isChecked(),
+            self.profile_combo.currentData() if bank else None,
+            text_of(self.justification_edit),
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None, profiles: Sequence[Choice]) -> SettlementValue | None:
@@ -97,13 +101,17 @@ class ReverseDialog(ToolDialog):
         self.revalidate()
 
     def is_valid(self) -> bool:
-        return (hasattr(self, "account_combo") and bool(text_of(self.justification_edit))
-                and self.account_combo.currentData() is not None)
+        return (
+            hasattr(self, "account_combo")
+            and bool(text_of(self.justification_edit))
+            and self.account_combo.currentData() is not None
+        )
 
     def value(self) -> ReversalValue:
         """The reversal asked for."""
-        return ReversalValue(int(self.account_combo.currentData()),
-                             text_of(self.justification_edit))
+        return ReversalValue(
+            int(self.account_combo.currentData()), text_of(self.justification_edit)
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None, accounts: Sequence[Choice]) -> ReversalValue | None:
@@ -124,20 +132,24 @@ class AdditionalChargeDialog(ToolDialog):
         self.revalidate()
 
     def is_valid(self) -> bool:
-        return (hasattr(self, "justification_edit") and bool(text_of(self.description_edit))
-                and (money_cents(self.value_edit) or 0) > 0
-                and bool(text_of(self.justification_edit)))
+        return (
+            hasattr(self, "justification_edit")
+            and bool(text_of(self.description_edit))
+            and (money_cents(self.value_edit) or 0) > 0
+            and bool(text_of(self.justification_edit))
+        )
 
     def value(self) -> AdditionalChargeValue:
         """The extra conta asked for."""
-        return AdditionalChargeValue(text_of(self.description_edit),
-                                     money_cents(self.value_edit) or 0,
-                                     self.ledger_combo.currentData(),
-                                     text_of(self.justification_edit))
+        return AdditionalChargeValue(
+            text_of(self.description_edit),
+            money_cents(self.value_edit) or 0,
+            self.ledger_combo.currentData(),
+            text_of(self.justification_edit),
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None,
-            ledgers: Sequence[Choice]) -> AdditionalChargeValue | None:
+    def ask(cls, parent: QWidget | None, ledgers: Sequence[Choice]) -> AdditionalChargeValue | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, ledgers)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -45,8 +45,10 @@ DISCOUNT = "Valor do desconto"
 DISCOUNT_UNTIL = "Data máxima para concessão do desconto"
 INSTRUCTION = "Instrução do boleto"
 CHARGE = "Conta"
-REISSUE_HINT = ("Alteração de data de vencimento e valor da fatura fará com que essa fatura seja "
-                "removida e criada uma nova fatura com os novos parâmetros: novo nosso número.")
+REISSUE_HINT = (
+    "Alteração de data de vencimento e valor da fatura fará com que essa fatura seja "
+    "removida e criada uma nova fatura com os novos parâmetros: novo nosso número."
+)
 REMOVE_TITLE = "Remover Fatura"
 ALSO_REMOVE_CHARGES = "Remover também as contas da fatura (evita o bloqueio do cliente)"
 SUSPEND_INVOICE_TITLE = "Suspender fatura"
@@ -54,8 +56,10 @@ UNSUSPEND_INVOICE_TITLE = "Cancelar suspensão de fatura"
 COMMENT_TITLE = "Inserir comentários na fatura"
 SETTLE_TITLE = "Liquidação avulsa de faturas"
 METHOD = "Método de pagamento"
-METHODS = (("bank_profile", "Profile bancária (aguarda conciliação)"),
-           ("other", "Outros (sem integração)"))
+METHODS = (
+    ("bank_profile", "Profile bancária (aguarda conciliação)"),
+    ("other", "Outros (sem integração)"),
+)
 SETTLED_ON = "Data de liquidação"
 SETTLE_VALUE = "Valor de liquidação"
 SETTLE_VALUE_HINT = "vazio: valor total da fatura"
@@ -68,8 +72,10 @@ SPC_ADD_TITLE = "Adicionar Fatura Selecionada ao SPC"
 SPC_REMOVE_TITLE = "Remover Fatura do SPC"
 BAIXA_TITLE = "Baixar Fatura selecionada"
 UNMARK_TITLE = "Remover marcação de remessa transmitida"
-UNMARK_HINT = ("Após as alterações na fatura serem concluídas deve ser gerado um novo arquivo "
-               "de remessa para que ele seja enviado para a agência bancária.")
+UNMARK_HINT = (
+    "Após as alterações na fatura serem concluídas deve ser gerado um novo arquivo "
+    "de remessa para que ele seja enviado para a agência bancária."
+)
 ADDITIONAL_TITLE = "Incluir cobrança adicional as faturas selecionadas"
 PRINT_TITLE = "Imprimir Fatura"
 SEND_BOLETO_TITLE = "Enviar Boleto Individual"
@@ -92,8 +98,10 @@ SUSPEND_CHARGE_TITLE = "Suspender conta"
 UNSUSPEND_CHARGE_TITLE = "Cancelar suspensão de conta"
 BILL_TITLE = "Faturar contas"
 BILL_METHOD = "Método"
-BILL_METHODS = (("per_charge", "Uma fatura por conta"),
-                ("all_in_one", "Todas as contas em uma fatura"))
+BILL_METHODS = (
+    ("per_charge", "Uma fatura por conta"),
+    ("all_in_one", "Todas as contas em uma fatura"),
+)
 BILL_PROFILE = "Profile"
 BILL_LOCKED = "Vencimento e descrição vêm da conta (bloqueados)."
 
@@ -147,8 +155,10 @@ RESULT_DONE = "Feito"
 RESULT_REFUSED = "Recusado"
 RESULT_WILL_DO = "Será feito"
 RESULT_WILL_REFUSE = "Será recusado"
-RESULT_PREVIEW = ("Prévia: {done} registro(s) serão alterados e {refused} serão recusados. "
-                  "Continuar com os autorizados?")
+RESULT_PREVIEW = (
+    "Prévia: {done} registro(s) serão alterados e {refused} serão recusados. "
+    "Continuar com os autorizados?"
+)
 RESULT_NONE_ALLOWED = "Prévia: nenhum dos {refused} registro(s) selecionados pode ser alterado."
 RESULT_SUMMARY = "{done} registro(s) alterado(s), {refused} recusado(s)."
 CONTINUE = "Continuar"
@@ -174,15 +184,28 @@ RUN = "Faturar competência"
 FEES_FOR_SELECTED = "Gerar honorários (clientes selecionados em Clientes)"
 SELECT_CLIENTS = "Selecione um ou mais clientes em Clientes para gerar honorários."
 RUN_COLUMNS = ("Contrato", "Cliente", "Motivo")
-RUN_PREVIEW = ("Prévia de {competence}: {contracts} contrato(s); {invoices} fatura(s) a gerar, "
-               "{charges} honorário(s) a criar, {billed} já faturado(s).")
-RUN_DONE = ("Faturamento de {competence}: {invoices} fatura(s) geradas, {charges} honorário(s) "
-            "criados, {billed} já faturado(s).")
-RUN_CANCELLED = ("Faturamento de {competence} interrompido: {invoices} fatura(s) geradas até "
-                 "aqui. Rode de novo para continuar de onde parou.")
+RUN_PREVIEW = (
+    "Prévia de {competence}: {contracts} contrato(s); {invoices} fatura(s) a gerar, "
+    "{charges} honorário(s) a criar, {billed} já faturado(s)."
+)
+RUN_DONE = (
+    "Faturamento de {competence}: {invoices} fatura(s) geradas, {charges} honorário(s) "
+    "criados, {billed} já faturado(s)."
+)
+RUN_CANCELLED = (
+    "Faturamento de {competence} interrompido: {invoices} fatura(s) geradas até "
+    "aqui. Rode de novo para continuar de onde parou."
+)
 RUN_REFUSED = "{n} contrato(s) não serão faturados:"
-CANCELLATION_COLUMNS = ("Solicitação", "Contrato", "Cliente", "Plano", "Motivo",
-                        "Solicitada em", "Tratativa")
+CANCELLATION_COLUMNS = (
+    "Solicitação",
+    "Contrato",
+    "Cliente",
+    "Plano",
+    "Motivo",
+    "Solicitada em",
+    "Tratativa",
+)
 RETENTION = "Registrar tratativa"
 RETENTION_LABEL = "Tratativa (tentativa de retenção)"
 KEEP = "Manter contrato"

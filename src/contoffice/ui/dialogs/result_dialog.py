@@ -24,8 +24,9 @@ _WARNING = QColor("#8a5a00")
 class ResultDialog(QDialog):
     """A table of outcomes; as a preview it asks whether to go on with the allowed rows."""
 
-    def __init__(self, parent: QWidget | None, title: str, result: BatchResult, *,
-                 preview: bool) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, result: BatchResult, *, preview: bool
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(760, 380)
@@ -33,7 +34,8 @@ class ResultDialog(QDialog):
         done, refused = len(result.done), len(result.refused)
         if preview:
             text = (t.RESULT_PREVIEW if done else t.RESULT_NONE_ALLOWED).format(
-                done=done, refused=refused)
+                done=done, refused=refused
+            )
         else:
             text = t.RESULT_SUMMARY.format(done=done, refused=refused)
         self.summary_label = QLabel(text, self)
@@ -76,8 +78,12 @@ class ResultDialog(QDialog):
         else:
             state = t.RESULT_WILL_REFUSE if self.preview else t.RESULT_REFUSED
         message = outcome.message or outcome.warning or ""
-        values = (str(outcome.id), state, message,
-                  "" if outcome.new_id is None else str(outcome.new_id))
+        values = (
+            str(outcome.id),
+            state,
+            message,
+            "" if outcome.new_id is None else str(outcome.new_id),
+        )
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)
             if not outcome.done:
@@ -91,8 +97,9 @@ class ResultDialog(QDialog):
         return [self.table.item(r, 2).text() for r in range(self.table.rowCount())]
 
     @classmethod
-    def present(cls, parent: QWidget | None, title: str, result: BatchResult, *,
-                preview: bool) -> bool:
+    def present(
+        cls, parent: QWidget | None, title: str, result: BatchResult, *, preview: bool
+    ) -> bool:
         """Show it modally; for a preview, True means "go on with the allowed rows"."""
         accepted = cls(parent, title, result, preview=preview).exec()
         return accepted == QDialog.DialogCode.Accepted

@@ -26,8 +26,15 @@ class SuspendValue:
 class NotesDialog(ToolDialog):
     """Observações adicionais (Remover, Cancelar suspensão), optionally one more check."""
 
-    def __init__(self, parent: QWidget | None, title: str, *, required: bool,
-                 extra: str | None = None, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        *,
+        required: bool,
+        extra: str | None = None,
+        hint: str | None = None,
+    ) -> None:
         super().__init__(parent, title)
         self.required = required
         if hint:
@@ -44,12 +51,20 @@ class NotesDialog(ToolDialog):
 
     def value(self) -> NotesValue:
         """The typed notes and the extra check."""
-        return NotesValue(text_of(self.notes_edit),
-                          bool(self.extra_check and self.extra_check.isChecked()))
+        return NotesValue(
+            text_of(self.notes_edit), bool(self.extra_check and self.extra_check.isChecked())
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, *, required: bool = True,
-            extra: str | None = None, hint: str | None = None) -> NotesValue | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        *,
+        required: bool = True,
+        extra: str | None = None,
+        hint: str | None = None,
+    ) -> NotesValue | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, title, required=required, extra=extra, hint=hint)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -75,8 +90,7 @@ class SuspendDialog(ToolDialog):
         return SuspendValue(self.reason_combo.currentText(), text_of(self.notes_edit))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str,
-            reasons: Sequence[str]) -> SuspendValue | None:
+    def ask(cls, parent: QWidget | None, title: str, reasons: Sequence[str]) -> SuspendValue | None:
         """Show the dialog; None when cancelled."""
         dialog = cls(parent, title, reasons)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -85,8 +99,15 @@ class SuspendDialog(ToolDialog):
 class TextDialog(ToolDialog):
     """One required text: a comment, a justification, a reason."""
 
-    def __init__(self, parent: QWidget | None, title: str, label: str, *,
-                 confirm_text: str = t.SURE, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        *,
+        confirm_text: str = t.SURE,
+        hint: str | None = None,
+    ) -> None:
         super().__init__(parent, title, confirm_text=confirm_text)
         if hint:
             hint_label = QLabel(hint, self)
@@ -99,8 +120,15 @@ class TextDialog(ToolDialog):
         return bool(text_of(self.text_edit))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, label: str = t.JUSTIFICATION, *,
-            confirm_text: str = t.SURE, hint: str | None = None) -> str | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        label: str = t.JUSTIFICATION,
+        *,
+        confirm_text: str = t.SURE,
+        hint: str | None = None,
+    ) -> str | None:
         """Show the dialog; the text, or None when cancelled."""
         dialog = cls(parent, title, label, confirm_text=confirm_text, hint=hint)
         if dialog.exec() != QDialog.DialogCode.Accepted:

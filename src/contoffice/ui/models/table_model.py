@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from contoffice.core.grids import ColumnSpec
 from contoffice.core.paging import Page, PageRequest, Sort
+from contoffice.errors import DatabaseUnavailable
 from contoffice.ui.operations import error_text
 
 Fetch = Callable[[PageRequest], Page[Any]]
@@ -29,6 +30,7 @@ class PagedTableModel(QAbstractTableModel):
 
     loaded = Signal(int)  # total rows after a (re)load
     failed = Signal(str)  # the message of a failed load (the grid shows it)
+    unavailable = Signal(str)  # …when the failure is the database being unreachable
 
     def __init__(self, columns: Sequence[ColumnSpec], fetch: Fetch, *, page_size: int = 200,
                  max_pages: int = 20, armed: bool = True, parent: Any = None) -> None:
@@ -121,11 +123,16 @@ class PagedTableModel(QAbstractTableModel):
         try:
             page = self._fetch(self.request(number * self.page_size))
         except Exception as error:  # a lost connection: rows show the message, no traceback
-            self.error = error_text(error)
-            self.failed.emit(self.error)
+            self._report(error)
             return None
         self._keep(number, list(page.rows))
         return self._pages[number]
+
+    def _report(self, error: BaseException) -> None:
+        self.error = error_text(error)
+        self.failed.emit(self.error)
+        if isinstance(error, DatabaseUnavailable):
+            self.unavailable.emit(self.error)
 
     def _keep(self, number: int, rows: list[Any]) -> None:
         self._pages[number] = rows
@@ -166,8 +173,7 @@ class PagedTableModel(QAbstractTableModel):
             page = self.first_page()
         except Exception as error:
             self.apply(Page([], 0))
-            self.error = error_text(error)
-            self.failed.emit(self.error)
+            self._report(error)
             return
         self.apply(page)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.ui import texts
+from contoffice.ui.db_health import notify_unavailable
 from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.settings import DeskSettings
 
@@ -132,6 +133,7 @@ class GridView(QWidget):
         self.filters.changed.connect(self._timer.start)
         model.loaded.connect(self._show_status)
         model.failed.connect(self._show_failure)
+        model.unavailable.connect(lambda message: notify_unavailable(self, message))
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)

@@ -33,8 +33,10 @@ class _CredentialsDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self._submit)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        # Bound late: each subclass's own _submit checks its credentials.
+        self.buttons.accepted.connect(lambda: self._submit())
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
@@ -59,15 +61,15 @@ class _CredentialsDialog(QDialog):
         self.error_label.setText(message)
         self.error_label.show()
 
-    def _submit(self) -> None:
-        raise NotImplementedError
+    _submit: Callable[[], None]
 
 
 class LoginDialog(_CredentialsDialog):
     """Login and password; the refusal of the service shows under the fields."""
 
-    def __init__(self, parent: QWidget | None, authenticate: Authenticate,
-                 last_login: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None, authenticate: Authenticate, last_login: str = ""
+    ) -> None:
         super().__init__(parent, texts.LOGIN_TITLE)
         self._authenticate = authenticate
         self.login_edit = self._edit("login_edit", texts.LOGIN)
@@ -87,8 +89,9 @@ class LoginDialog(_CredentialsDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, authenticate: Authenticate,
-            last_login: str = "") -> Actor | None:
+    def ask(
+        cls, parent: QWidget | None, authenticate: Authenticate, last_login: str = ""
+    ) -> Actor | None:
         """The operator who logged in, or None when the clerk gave up."""
         dialog = cls(parent, authenticate, last_login)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -112,8 +115,9 @@ class FirstAdminDialog(_CredentialsDialog):
             self.show_error(texts.PASSWORDS_DIFFER)
             return
         try:
-            self.actor = self._create(self.name_edit.text(), self.login_edit.text(),
-                                      self.password_edit.text())
+            self.actor = self._create(
+                self.name_edit.text(), self.login_edit.text(), self.password_edit.text()
+            )
         except ContofficeError as error:
             self.show_error(str(error))
             return

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from contoffice.core.vocab import ChargeKind, InvoiceStatus
 from contoffice.db.models import Charge, Invoice, InvoiceEvent, Operator, PaymentProfile
+from contoffice.db.queries.client_activity import ACTION_LABELS
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import NeedsConfirmation
 from contoffice.services import audit, guards, invoicing
@@ -139,6 +140,7 @@ class HistoryItem:
     operator: str
     kind: str
     text: str
+    label: str  # the kind in pt-BR, as the history window shows it
 
 
 def invoice_history(uow: UnitOfWork, invoice_id: int) -> list[HistoryItem]:
@@ -149,7 +151,8 @@ def invoice_history(uow: UnitOfWork, invoice_id: int) -> list[HistoryItem]:
                 Operator, Operator.id == InvoiceEvent.operator_id)
             .where(InvoiceEvent.invoice_id == invoice_id)
             .order_by(InvoiceEvent.at, InvoiceEvent.id)).all()
-        return [HistoryItem(e.id, e.at, name or "", e.kind, e.text) for e, name in rows]
+        return [HistoryItem(e.id, e.at, name or "", e.kind, e.text,
+                            ACTION_LABELS.get(e.kind, e.kind)) for e, name in rows]
 
 
 def set_spc(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int], in_spc: bool,

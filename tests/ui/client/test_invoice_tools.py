@@ -10,7 +10,7 @@ import pytest
 from contoffice.core.paging import PageRequest
 from contoffice.db.uow import Database
 from contoffice.services import grids, invoice_changes, messages
-from contoffice.services.client_panel import invoice_history
+from contoffice.services.invoices import invoice_history
 from contoffice.services.permissions import Actor
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.dialogs.invoice_alter_dialog import AlterInvoiceDialog

@@ -130,18 +130,3 @@ def search(session: Session, request: PageRequest) -> Page[ClientInvoiceRow]:
     return pc.run(
         session, _base(), request, CONDITIONS, SORTS, Invoice.id, default, ClientInvoiceRow
     )
-
-
-def history(session: Session, invoice_id: int) -> list[dict[str, Any]]:
-    """An invoice's history (comments and changes), oldest first."""
-    from contoffice.db.models import InvoiceEvent
-
-    stmt = (
-        select(
-            InvoiceEvent.at, InvoiceEvent.kind, InvoiceEvent.text, Operator.name.label("operator")
-        )
-        .outerjoin(Operator, Operator.id == InvoiceEvent.operator_id)
-        .where(InvoiceEvent.invoice_id == invoice_id)
-        .order_by(InvoiceEvent.at, InvoiceEvent.id)
-    )
-    return [dict(row) for row in session.execute(stmt).mappings()]

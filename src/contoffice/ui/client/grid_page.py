@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QToolBar, QVBoxLayout, QWidget
 
 from contoffice.services import grids
 from contoffice.services.attachments_queries import attachments_of, extract_attachment
-from contoffice.services.client_panel import invoice_history
+from contoffice.services.invoices import invoice_history
 from contoffice.services.results import BatchResult, Changes
 from contoffice.ui import texts
 from contoffice.ui.actions import PanelActions

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_datetime
-from contoffice.services.client_panel import HistoryEntry
+from contoffice.services.invoices import HistoryItem
 from contoffice.ui import texts
 
 _HEADERS = ("Data e hora", "Operador", "Ação", "Descrição")
@@ -25,7 +25,7 @@ class HistoryDialog(QDialog):
     """A table of the invoice's history entries."""
 
     def __init__(self, parent: QWidget | None, invoice_id: int,
-                 entries: Sequence[HistoryEntry]) -> None:
+                 entries: Sequence[HistoryItem]) -> None:
         super().__init__(parent)
         self.setWindowTitle(texts.HISTORY_TITLE.format(id=invoice_id))
         self.resize(720, 360)
@@ -33,7 +33,7 @@ class HistoryDialog(QDialog):
         self.table.setObjectName("history_table")
         self.table.setHorizontalHeaderLabels(_HEADERS)
         for row, entry in enumerate(entries):
-            values = (format_datetime(entry.at), entry.operator or "", entry.kind, entry.text)
+            values = (format_datetime(entry.at), entry.operator, entry.label, entry.text)
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -48,6 +48,6 @@ class HistoryDialog(QDialog):
 
     @classmethod
     def show_for(cls, parent: QWidget | None, invoice_id: int,
-                 entries: Sequence[HistoryEntry]) -> None:
+                 entries: Sequence[HistoryItem]) -> None:
         """Show the history (modal)."""
         cls(parent, invoice_id, entries).exec()

@@ -107,3 +107,29 @@ def test_killed_run_is_finished_by_the_next(db: Database, db_url: str, actor: Ac
         numbers = sorted(uow.session.scalars(select(Invoice.our_number)))
         assert numbers == list(range(1, len(numbers) + 1))
         assert uow.session.scalar(select(BillingRun.status)) == "done"
+
+
+def test_a_new_contract_can_bring_its_next_months_of_fees(db, actor) -> None:
+    """SCENARIOS.md 7: contract and 12 months of honorários in one save."""
+    from datetime import date
+
+    from sqlalchemy import func, select
+
+    from contoffice.db.models import Charge, Person
+    from contoffice.services import contracts
+
+    with db.uow() as uow:
+        person = Person(kind="PF", name="Nova Cliente", registered_on=date(2026, 11, 1))
+        uow.session.add(person)
+        uow.commit()
+        pid = person.id
+    cid = contracts.create_contract(db.uow(), actor, data=contracts.ContractInput(
+        person_id=pid, plan="MEI", fee_cents=15_000, starts_on=date(2027, 1, 1),
+        generate_months=12))
+    with db.uow() as uow:
+        competences = sorted(uow.session.scalars(select(Charge.competence).where(
+            Charge.contract_id == cid, Charge.kind == "fee")))
+        assert len(competences) == 12
+        assert (competences[0], competences[-1]) == (date(2027, 1, 1), date(2027, 12, 1))
+        assert uow.session.scalar(select(func.sum(Charge.amount_cents)).where(
+            Charge.contract_id == cid)) == 180_000

@@ -39,6 +39,8 @@ class ContractInput:
     description: str = ""
     grouping: str = ""
     awaiting_activation: bool = False
+    # SCENARIOS.md 7: the new contract's honorários for the next N months, in the same save.
+    generate_months: int = 0
 
 
 def _check_rule(due_rule: str, due_day: int, offset: int) -> None:
@@ -78,6 +80,18 @@ def create_contract(uow: UnitOfWork, actor: Actor, *, data: ContractInput) -> in
         audit.record(uow, actor, "contract.created", "contract", contract.id,
                      person_id=contract.person_id,
                      after={"plan": plan, "fee_cents": data.fee_cents, "status": contract.status})
+        if data.generate_months and not data.awaiting_activation:
+            require(actor, "fees.generate")
+            if not 1 <= data.generate_months <= 120:
+                raise InvalidInput(m.FEES_TIMES_INVALID, field="Número de vezes")
+            created = fees.fee_charges(uow, contract, data.starts_on.replace(day=1),
+                                       data.generate_months)
+            uow.session.flush()
+            audit.record(uow, actor, "fees.generated", "person", contract.person_id,
+                         person_id=contract.person_id,
+                         after={"start": data.starts_on.replace(day=1),
+                                "times": data.generate_months, "charges": len(created),
+                                "charge_ids": [c.id for c in created]})
         uow.commit()
         return contract.id
 

@@ -50,6 +50,9 @@ def test_new_contract_appears_in_the_grid(
         "active",
     )
     assert page.model.rowCount() == len(before) + 1
+    # SCENARIOS.md 7: the next 12 months of honorários came with the contract.
+    charges = lookups.contract_charges(tab.ctx.db.uow(), max(contracts(tab.ctx.db, tab.person_id)))
+    assert len(charges) == 12
 
 
 def test_suspend_refuses_an_already_suspended_contract(

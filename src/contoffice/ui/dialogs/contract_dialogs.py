@@ -65,6 +65,8 @@ class NewContractDialog(ToolDialog):
         self.grouping_edit = self.line(t.GROUPING, "grouping_edit")
         self.awaiting_check = QCheckBox(t.AWAITING, self)
         self.add_row("", self.awaiting_check, "awaiting_check")
+        self.months_spin = self.number(t.GENERATE_MONTHS, "generate_months_spin", 12, 0, 120)
+        self.awaiting_check.toggled.connect(lambda on: self.months_spin.setEnabled(not on))
         self.revalidate()
 
     def is_valid(self) -> bool:
@@ -88,6 +90,7 @@ class NewContractDialog(ToolDialog):
             description=text_of(self.description_edit),
             grouping=text_of(self.grouping_edit),
             awaiting_activation=self.awaiting_check.isChecked(),
+            generate_months=0 if self.awaiting_check.isChecked() else self.months_spin.value(),
         )
 
     @classmethod

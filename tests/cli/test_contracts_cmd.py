@@ -232,3 +232,21 @@ def test_changes_that_reissue_need_yes(
         "--yes",
     )
     assert bad.code == 2 and "Dia de vencimento" in bad.err
+
+
+def test_create_with_its_first_months_of_fees(
+    db: Database, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select
+
+    from contoffice.db.models import Charge
+
+    person = make_person(db)
+    made = run(capsys, db_url, "contracts", "create", "--person", str(person), "--plan", "MEI",
+               "--fee", "150", "--due-day", "5", "--start", "2027-01", "--fees-months", "6",
+               "--json")
+    assert made.code == 0, made.err
+    with db.uow() as uow:
+        fees = uow.session.scalars(select(Charge.amount_cents).where(
+            Charge.contract_id == made.json["contract_id"])).all()
+    assert fees == [15_000] * 6

@@ -56,6 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     create.add_argument("--start", required=True, metavar="YYYY-MM")
     create.add_argument("--description", default="", metavar="TEXTO")
     create.add_argument("--awaiting", action="store_true", help="aguardando ativação")
+    create.add_argument("--fees-months", type=int, default=0, metavar="N",
+                        help="gera os honorários dos N primeiros meses junto com o contrato")
     add_common(create, operator=True)
     create.set_defaults(handler=_create)
 
@@ -114,6 +116,7 @@ def _create(args: argparse.Namespace) -> int:
         payment_profile_id=args.profile,
         description=args.description,
         awaiting_activation=args.awaiting,
+        generate_months=args.fees_months,
     )
     db = database(args)
     try:

@@ -9,9 +9,10 @@ file with who removed it, when and why. Every change is audited.
 from __future__ import annotations
 
 import mimetypes
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from contoffice.db.models import Attachment, Contract, Invoice, Person
 from contoffice.db.queries import attachments as queries
@@ -22,10 +23,12 @@ from contoffice.services import audit, invoicing
 from contoffice.services.permissions import Actor, require
 
 __all__ = [
+    "ARCHIVE_CATEGORIES",
     "MAX_BYTES",
     "AttachmentRow",
     "NewFile",
     "attach_file",
+    "extract_attachment",
     "list_attachments",
     "read_attachment",
     "remove_attachment",
@@ -37,6 +40,19 @@ EMPTY_FILE = "O arquivo {name} está vazio."
 NOT_FOUND = "Anexo {code} não encontrado (pode ter sido removido)."
 ALREADY_REMOVED = "O anexo {code} já foi removido."
 WRONG_PERSON = "{what} {code} não pertence ao cadastro {person}."
+# Arquivo permanente (INV-R-1, INV-R-2): the usual kinds of a client's documents; any text goes.
+ARCHIVE_CATEGORIES = (
+    "Contrato social",
+    "Certificado digital",
+    "Alvará",
+    "Cartão CNPJ",
+    "CND",
+    "Documentos dos sócios",
+    "Documentos recebidos",
+    "Contrato",
+    "Comprovante",
+    "Outros",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +180,17 @@ def read_attachment(uow: UnitOfWork, actor: Actor, attachment_id: int) -> tuple[
         row = _live(uow, attachment_id)
         require(actor, _keys(row.contract_id, row.invoice_id)[1])
         return row.filename, bytes(row.content or b"")
+
+
+def extract_attachment(
+    uow: UnitOfWork, actor: Actor, attachment_id: int, folder: Path | None = None
+) -> Path:
+    """Write one file to a private temporary folder (or `folder`) and return its path."""
+    name, content = read_attachment(uow, actor, attachment_id)
+    # A folder of its own per file: two files with one name never overwrite each other.
+    target = Path(folder or tempfile.mkdtemp(prefix="contoffice-")) / PurePath(name).name
+    target.write_bytes(content)
+    return target
 
 
 def remove_attachment(uow: UnitOfWork, actor: Actor, *, attachment_id: int, reason: str) -> None:

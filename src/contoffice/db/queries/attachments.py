@@ -1,14 +1,14 @@
-"""Attachments of a person (Banco de Imagens): the list, then one file's bytes on demand."""
+"""Attachments of a person (Banco de Imagens): the list, without the files' contents."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from contoffice.db.models import Attachment
+from contoffice.db.models import Attachment, Operator
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class AttachmentRow:
     contract_id: int | None = None
     invoice_id: int | None = None
     uploaded_by: int | None = None
+    uploaded_by_name: str = ""
 
 
 def listing(
@@ -44,7 +45,8 @@ def listing(
         Attachment.contract_id,
         Attachment.invoice_id,
         Attachment.uploaded_by,
-    ).where(Attachment.person_id == person_id, Attachment.removed_at.is_(None))
+        func.coalesce(Operator.name, "").label("uploaded_by_name"),
+    ).outerjoin(Operator, Operator.id == Attachment.uploaded_by).where(Attachment.person_id == person_id, Attachment.removed_at.is_(None))
     if contract_id is not None:
         stmt = stmt.where(Attachment.contract_id == contract_id)
     if invoice_id is not None:
@@ -53,12 +55,3 @@ def listing(
     rows = session.execute(stmt.order_by(*order)).mappings()
     return [AttachmentRow(**row) for row in rows]
 
-
-def content(session: Session, attachment_id: int) -> tuple[str, bytes] | None:
-    """(file name, bytes) of one attachment that was not removed."""
-    row = session.execute(
-        select(Attachment.filename, Attachment.content).where(
-            Attachment.id == attachment_id, Attachment.removed_at.is_(None)
-        )
-    ).first()
-    return (row[0], bytes(row[1] or b"")) if row else None

@@ -44,3 +44,18 @@ def test_boleto_pdf_refuses_a_settled_invoice_and_writes_nothing(db: Database, d
     assert not out.exists()
     code = main(["boleto", "pdf", "--invoices", "1,x", "-o", str(out), "--database", db_url])
     assert code == 2 and "lista de faturas inválida" in capsys.readouterr().err
+
+
+def test_set_pix_records_and_refuses_a_bad_crc(db: Database, db_url: str, capsys) -> None:
+    from tests.reports.samples import PIX
+
+    build_demo(db, people=40, seed=4)
+    with db.uow() as uow:
+        invoice = uow.session.scalar(select(Invoice.id).where(Invoice.status == "open"))
+    assert main(["boleto", "set-pix", "--invoice", str(invoice), "--payload", PIX,
+                 "--database", db_url]) == 0
+    with db.uow() as uow:
+        assert uow.get(Invoice, invoice).pix_emv == PIX
+    assert main(["boleto", "set-pix", "--invoice", str(invoice), "--payload", "000201",
+                 "--database", db_url]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -129,3 +129,28 @@ def test_backup_copies_the_live_file(tmp_path: Path) -> None:
     migrate.upgrade(url)
     target = migrate.backup(url, tmp_path / "copy.sqlite3")
     assert _sql(target, "SELECT version_num FROM alembic_version") == [(migrate.head_revision(),)]
+
+
+def test_upgrading_a_database_full_of_data_keeps_every_row(db_url: str) -> None:
+    """Later migrations run over the demo office (tables rebuilt under rows that point at them)."""
+    from contoffice.db.uow import Database
+    from contoffice.services.demo import build_demo
+
+    db = Database(db_url)
+    build_demo(db, people=25, seed=9)
+    db.dispose()
+    tables = ("person", "contract", "invoice", "charge", "settlement", "invoice_event")
+
+    def counts() -> dict[str, int]:
+        engine = create_engine(db_url)
+        with engine.connect() as conn:
+            found = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()
+                     for t in tables}
+        engine.dispose()
+        return found
+
+    before = counts()
+    command.downgrade(migrate.alembic_config(db_url), "0001")
+    result = migrate.upgrade(db_url)
+    assert result.from_revision == "0001" and result.to_revision == migrate.head_revision()
+    assert counts() == before

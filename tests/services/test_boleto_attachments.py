@@ -11,7 +11,7 @@ from contoffice.db.models import Attachment, AuditEvent, Invoice, Person
 from contoffice.db.uow import Database
 from contoffice.errors import NotAllowed
 from contoffice.services import boleto_attachments, boletos
-from contoffice.services.attachments_queries import attachments_of, extract_attachment
+from contoffice.services.attachments import extract_attachment, list_attachments
 from contoffice.services.demo import FEATURED_CNPJ, build_demo
 from contoffice.services.permissions import Actor
 from tests.support.pdftools import PdfTools, require_pdf_tools
@@ -47,9 +47,9 @@ def test_boleto_is_attached_to_the_invoice_and_audited(
         )
         assert event is not None and event.entity_id == open_invoice
     # The clerk finds it in Banco de Imagens of the invoice.
-    listed = attachments_of(db.uow(), sent.person_id, invoice_id=open_invoice)
+    listed = list_attachments(db.uow(), actor, person_id=sent.person_id, invoice_id=open_invoice)
     assert [a.id for a in listed] == [sent.attachment_id]
-    path = extract_attachment(db.uow(), sent.attachment_id, tmp_path)
+    path = extract_attachment(db.uow(), actor, sent.attachment_id, tmp_path)
     assert path.read_bytes() == sent.content
 
 

@@ -87,3 +87,19 @@ def test_printing_needs_the_permission(
     clerk = Actor(id=1, login="x", name="X")
     with pytest.raises(NotAllowed, match="Imprimir Fatura"):
         boletos.print_invoices(db, replace(clerk), open_invoices[:1], tmp_path / "x.pdf")
+
+
+def test_a_hybrid_boleto_prints_the_banks_pix_payload(db: Database, actor: Actor,
+                                                      open_invoices: list[int],
+                                                      tmp_path: Path) -> None:
+    from tests.reports.samples import PIX as BB_HYBRID_PIX
+
+    require_pdf_tools()
+    with db.uow() as uow:
+        boletos.record_bank_pix(uow, actor, open_invoices[0], BB_HYBRID_PIX)
+    out = tmp_path / "hybrid.pdf"
+    boletos.print_invoices(db, actor, open_invoices[:1], out)
+    tools = PdfTools(tmp_path)
+    assert tools.decode(tools.pages(out)[0], "qrcode") == [BB_HYBRID_PIX]
+    with db.uow() as uow, pytest.raises(InvalidInput, match="CRC"):
+        boletos.record_bank_pix(uow, actor, open_invoices[0], BB_HYBRID_PIX[:-4] + "0000")

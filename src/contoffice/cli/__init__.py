@@ -18,7 +18,7 @@ from contoffice.errors import ContofficeError
 
 COMMAND_MODULES = (
     "db", "demo", "people", "invoices", "charges", "contracts", "boleto", "billing", "fees",
-    "export", "attachments",
+    "export", "attachments", "receipts",
 )
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
 from contoffice.core.format import format_datetime
-from contoffice.errors import InvalidInput
 from contoffice.services import attachments
 
 
@@ -33,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     narrow = listing.add_mutually_exclusive_group()
     narrow.add_argument("--contract", type=int, metavar="ID")
     narrow.add_argument("--invoice", type=int, metavar="ID")
+    narrow.add_argument(
+        "--archive", action="store_true", help="só o Arquivo permanente (documentos do cliente)"
+    )
     add_common(listing, operator=True)
     listing.set_defaults(handler=_list)
 
@@ -51,10 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _add(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"Não foi possível ler {path}: {error.strerror}.") from None
+    content = attachments.read_source(path)
     file = attachments.NewFile(
         content=content,
         filename=path.name,
@@ -90,6 +89,7 @@ def _list(args: argparse.Namespace) -> int:
             person_id=args.person,
             contract_id=args.contract,
             invoice_id=args.invoice,
+            person_only=args.archive,
         )
     finally:
         db.dispose()
@@ -108,6 +108,7 @@ def _list(args: argparse.Namespace) -> int:
                         "contract_id": r.contract_id,
                         "invoice_id": r.invoice_id,
                         "uploaded_at": r.uploaded_at.isoformat(),
+                        "uploaded_by": r.uploaded_by_name,
                     }
                     for r in rows
                 ],
@@ -126,15 +127,12 @@ def _list(args: argparse.Namespace) -> int:
 def _get(args: argparse.Namespace) -> int:
     db = database(args)
     try:
-        name, content = attachments.read_attachment(db.uow(), actor(db, args), args.id)
+        target = attachments.extract_attachment(
+            db.uow(), actor(db, args), args.id, target=Path(args.output)
+        )
     finally:
         db.dispose()
-    target = Path(args.output)
-    try:
-        target.write_bytes(content)
-    except OSError as error:
-        raise InvalidInput(f"Não foi possível gravar {target}: {error.strerror}.") from None
-    print(f"{name}: {len(content)} bytes gravados em {target}.")
+    print(f"{target.stat().st_size} bytes gravados em {target}.")
     return 0
 
 

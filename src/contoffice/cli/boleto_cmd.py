@@ -15,7 +15,7 @@ from typing import Any
 from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
 from contoffice.core.validation import ValidationError
-from contoffice.services.boletos import print_invoices
+from contoffice.services.boletos import print_invoices, record_bank_pix
 
 
 def register(subparsers: Any) -> None:
@@ -24,6 +24,30 @@ def register(subparsers: Any) -> None:
     sub = parser.add_subparsers(dest="boleto_command", metavar="SUBCOMMAND", required=True)
     _add_codes(sub)
     _add_pdf(sub)
+    _add_set_pix(sub)
+
+
+def _add_set_pix(sub: Any) -> None:
+    pix = sub.add_parser("set-pix", help="guarda o Pix copia e cola que o banco registrou")
+    pix.add_argument("--invoice", type=int, required=True, metavar="ID")
+    pix.add_argument("--payload", required=True, metavar="EMV", help="vazio remove")
+    add_common(pix, operator=True)
+    pix.set_defaults(handler=run_set_pix)
+
+
+def run_set_pix(args: argparse.Namespace) -> int:
+    """Record the bank's PIX payload of a hybrid boleto."""
+    db = database(args)
+    try:
+        with db.uow() as uow:
+            record_bank_pix(uow, actor(db, args), args.invoice, args.payload)
+    finally:
+        db.dispose()
+    if args.json:
+        emit_json({"invoice_id": args.invoice, "pix_emv": args.payload.strip()})
+    else:
+        print(f"Pix do banco gravado na fatura {args.invoice}.")
+    return 0
 
 
 def _add_pdf(sub: Any) -> None:

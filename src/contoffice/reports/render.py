@@ -49,7 +49,7 @@ def _binary_streams() -> Iterator[None]:
 
 
 @contextmanager
-def _target(out: str | Path | BinaryIO) -> Iterator[BinaryIO]:
+def output_target(out: str | Path | BinaryIO) -> Iterator[BinaryIO]:
     """A file object for out; a path is written to a temp file renamed only on success."""
     if not isinstance(out, str | Path):
         yield out
@@ -125,7 +125,7 @@ def render_boletos(
     progress: Any = None,
 ) -> int:
     """Render slips into one PDF (A4 boletos, or a carnê 3 per page); return pages."""
-    with _target(out) as fh:
+    with output_target(out) as fh:
         return _render_into(slips, fh, _layout(carne), progress)
 
 
@@ -174,7 +174,7 @@ def render_boletos_parallel(
     finally:
         # On cancel or error do not wait for chunks already running in the workers.
         pool.shutdown(wait=False, cancel_futures=True)
-    with _target(out) as fh:
+    with output_target(out) as fh:
         pages = merge_pdfs(results, fh)
     if progress is not None:
         progress.step(total, total, f"Boletos: {total} de {total}")

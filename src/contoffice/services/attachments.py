@@ -31,6 +31,7 @@ __all__ = [
     "extract_attachment",
     "list_attachments",
     "read_attachment",
+    "read_source",
     "remove_attachment",
 ]
 
@@ -40,6 +41,8 @@ EMPTY_FILE = "O arquivo {name} está vazio."
 NOT_FOUND = "Anexo {code} não encontrado (pode ter sido removido)."
 ALREADY_REMOVED = "O anexo {code} já foi removido."
 WRONG_PERSON = "{what} {code} não pertence ao cadastro {person}."
+CANNOT_READ = "Não foi possível ler {path}: {error}."
+CANNOT_WRITE = "Não foi possível gravar {path}: {error}."
 # Arquivo permanente (INV-R-1, INV-R-2): the usual kinds of a client's documents; any text goes.
 ARCHIVE_CATEGORIES = (
     "Contrato social",
@@ -158,12 +161,21 @@ def list_attachments(
     person_id: int,
     contract_id: int | None = None,
     invoice_id: int | None = None,
+    person_only: bool = False,
 ) -> list[AttachmentRow]:
-    """Banco de Imagens: the files' metadata (never their contents), newest first."""
+    """Banco de Imagens: the files' metadata (never their contents), newest first.
+
+    `person_only` keeps the client's own documents (Arquivo permanente), not those
+    of its contracts and invoices.
+    """
     require(actor, _keys(contract_id, invoice_id)[1])
     with uow:
         return queries.listing(
-            uow.session, person_id, contract_id=contract_id, invoice_id=invoice_id
+            uow.session,
+            person_id,
+            contract_id=contract_id,
+            invoice_id=invoice_id,
+            person_only=person_only,
         )
 
 
@@ -183,14 +195,30 @@ def read_attachment(uow: UnitOfWork, actor: Actor, attachment_id: int) -> tuple[
 
 
 def extract_attachment(
-    uow: UnitOfWork, actor: Actor, attachment_id: int, folder: Path | None = None
+    uow: UnitOfWork,
+    actor: Actor,
+    attachment_id: int,
+    folder: Path | None = None,
+    *,
+    target: Path | None = None,
 ) -> Path:
-    """Write one file to a private temporary folder (or `folder`) and return its path."""
+    """Write one file to `target`, or into a private temporary folder; returns its path."""
     name, content = read_attachment(uow, actor, attachment_id)
     # A folder of its own per file: two files with one name never overwrite each other.
-    target = Path(folder or tempfile.mkdtemp(prefix="contoffice-")) / PurePath(name).name
-    target.write_bytes(content)
-    return target
+    path = target or Path(folder or tempfile.mkdtemp(prefix="contoffice-")) / PurePath(name).name
+    try:
+        path.write_bytes(content)
+    except OSError as error:
+        raise InvalidInput(CANNOT_WRITE.format(path=path, error=error.strerror)) from None
+    return path
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of a file the clerk picked (a pt-BR message when it cannot be read)."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(CANNOT_READ.format(path=path, error=error.strerror)) from None
 
 
 def remove_attachment(uow: UnitOfWork, actor: Actor, *, attachment_id: int, reason: str) -> None:

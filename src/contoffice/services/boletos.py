@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from contoffice.banking.banks import get_bank
 from contoffice.banking.boleto import BoletoInput, compute_codes
-from contoffice.banking.pix import build_static_pix
+from contoffice.banking.pix import build_static_pix, validate_brcode
 from contoffice.core.documents import format_document
 from contoffice.core.format import format_date, format_money, format_percent
 from contoffice.core.postal import format_cep
@@ -21,7 +21,7 @@ from contoffice.db.models import Invoice, PaymentProfile, Person
 from contoffice.db.uow import Database, UnitOfWork
 from contoffice.errors import InvalidInput, NotAllowed
 from contoffice.reports import BoletoSlip, render_boletos, render_boletos_parallel
-from contoffice.services import messages, office
+from contoffice.services import audit, messages, office
 from contoffice.services.permissions import Actor, require
 
 PARALLEL_FROM = 400
@@ -137,8 +137,8 @@ def _slip(
             f"Profile de pagamento «{profile.name}»: {error.message}", field=error.field
         ) from None
     amount = invoice.amount_cents - invoice.paid_cents
-    pix = None
-    if profile.pix_key:
+    pix = invoice.pix_emv or None  # a hybrid boleto prints the bank's payload as given
+    if pix is None and profile.pix_key:
         pix = build_static_pix(
             profile.pix_key,
             identity.name or "Escritorio",
@@ -234,3 +234,22 @@ def _numbered(slips: list[BoletoSlip]) -> list[BoletoSlip]:
         label = f"Parcela {seen[slip.payer_name]:02d}/{totals[slip.payer_name]:02d}"
         result.append(replace(slip, installment_label=label))
     return result
+
+
+def record_bank_pix(uow: UnitOfWork, actor: Actor, invoice_id: int, payload: str) -> None:
+    """Keep the "Pix copia e cola" the bank registered for an invoice (boleto híbrido)."""
+    require(actor, "invoices.edit")
+    invoice = uow.get(Invoice, invoice_id, what="Fatura")
+    _check_printable(invoice)
+    cleaned = payload.strip()
+    if cleaned:
+        try:
+            validate_brcode(cleaned)
+        except ValidationError as error:
+            raise InvalidInput(error.message, field="Pix copia e cola") from None
+    before = invoice.pix_emv
+    invoice.pix_emv = cleaned
+    audit.record(uow, actor, "invoice.bank_pix", "invoice", invoice.id,
+                 person_id=invoice.person_id, before={"pix_emv": before},
+                 after={"pix_emv": cleaned})
+    uow.commit()

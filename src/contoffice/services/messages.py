@@ -152,3 +152,9 @@ RUN_FEE_SUSPENDED = "Honorário {competence} do contrato {code} está suspenso: 
 RUN_FEE_REMOVED = "Honorário {competence} do contrato {code} foi removido: não será faturado."
 FEES_TIMES_INVALID = "Número de vezes deve estar entre 1 e 120."
 FEES_NO_ACTIVE_CONTRACT = "O cliente {code} não tem contrato ativo."
+
+# --- Ours: Imprimir recibo de liquidação (INV-E-14), in the seed's style.
+RECEIPT_NO_SETTLEMENT = "A Fatura {code} não possui liquidação"
+RECEIPT_OFFICE_NOT_CONFIGURED = (
+    "Configure o nome e o CNPJ do escritório (Configuração Básica) para emitir recibos."
+)

@@ -66,6 +66,7 @@ DATABASE = "Banco: {backend}"
 
 # Printing: boletos, carnês, preview (ui/printing)
 PRINT_TITLE = "Imprimir Fatura"
+RECEIPT_TITLE = "Imprimir recibo de liquidação"
 PREVIEW_TITLE = "Visualizar {name}"
 PREVIEW_PAGES = "{n} página(s)"
 SAVE = "Salvar…"

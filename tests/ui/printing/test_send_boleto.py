@@ -13,7 +13,7 @@ from sqlalchemy import select
 from contoffice.db.models import Invoice
 from contoffice.db.uow import Database
 from contoffice.services import messages
-from contoffice.services.attachments_queries import attachments_of
+from contoffice.services.attachments import list_attachments
 from contoffice.services.permissions import Actor
 from contoffice.ui import operations, texts
 from contoffice.ui.context import WindowContext
@@ -61,7 +61,7 @@ def test_send_boleto_attaches_and_saves_a_copy(
     labels = {label.objectName(): label.text() for label in dialog.findChildren(send_dialog.QLabel)}
     assert labels["later_label"] == texts.SEND_BOLETO_LATER  # e-mail arrives with messaging
     assert f"fatura {invoice_id}" in labels["done_label"]
-    stored = attachments_of(ctx.db.uow(), featured_id, invoice_id=invoice_id)
+    stored = list_attachments(ctx.db.uow(), ctx.actor, person_id=featured_id, invoice_id=invoice_id)
     assert [a.id for a in stored] == [dialog.sent.attachment_id]
     monkeypatch.setattr(
         send_dialog.QFileDialog,

@@ -124,6 +124,8 @@ class Invoice(Base):
     discount_cents: Mapped[int] = mapped_column(Cents, default=0)
     discount_until: Mapped[date | None] = mapped_column(Date)
     instruction: Mapped[str] = mapped_column(Text, default="")
+    # "Pix copia e cola" the bank registered for this boleto (boleto híbrido); empty: none.
+    pix_emv: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default="open")
     settled_on: Mapped[date | None] = mapped_column(Date)
     suspension_reason: Mapped[str] = mapped_column(String(120), default="")

@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "comment": "Comentário",
     "suspended": "Fatura suspensa",
     "reversed": "Liquidação estornada",
+    "receipt": "Recibo impresso",
 }
 ENTITY_LABELS = {
     "person": "Cadastro",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from contoffice.errors import DatabaseUnavailable, NotFound
 from contoffice.services.client_panel import client_header
@@ -13,6 +13,7 @@ from contoffice.ui.client.header import ClientHeaderWidget
 from contoffice.ui.client.pages import PAGES
 from contoffice.ui.context import WindowContext
 from contoffice.ui.db_health import notify_unavailable
+from contoffice.ui.dialogs.attachments_dialog import AttachmentScope, AttachmentsDialog
 from contoffice.ui.operations import error_text
 
 # Which pages show what a Changes flag names (Atividade and Notas follow every change).
@@ -29,6 +30,7 @@ _PAGES_OF = {
     "settlements": ("client.settled_receivable", "client.settled_payable"),
 }
 _ALWAYS = ("client.activity",)
+ARCHIVE = "Arquivo permanente"
 
 
 class ClientTab(QWidget):
@@ -50,9 +52,18 @@ class ClientTab(QWidget):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders.append(holder)
             self.pages_tabs.addTab(holder, page.title)
+        # INV-R-1: the client's own documents, beside who the client is.
+        self.archive_button = QPushButton(ARCHIVE, self)
+        self.archive_button.setObjectName("archive_button")
+        self.archive_button.setVisible(ctx.actor.can("contracts.images"))
+        self.archive_button.clicked.connect(self.open_archive)
+        self.archive_dialog: AttachmentsDialog | None = None
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.pages_tabs, 1)
         self.pages_tabs.currentChanged.connect(self._build)
         self.load_header()
@@ -73,6 +84,12 @@ class ClientTab(QWidget):
         self.header.show_header(data)
         self.title = data.person.trade_name or data.person.name
         return True
+
+    def open_archive(self) -> None:
+        """Arquivo permanente: contrato social, certificado, alvará, CND… (INV-R-1, R-2)."""
+        scope = AttachmentScope(self.person_id, title=ARCHIVE, person_only=True)
+        self.archive_dialog = AttachmentsDialog(self, self.ctx, scope)
+        self.archive_dialog.exec()
 
     def _build(self, index: int) -> None:
         if index < 0 or PAGES[index].grid in self.pages:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QPoint, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
 
 from contoffice.services import grids
-from contoffice.services.attachments_queries import attachments_of, extract_attachment
 from contoffice.services.invoices import invoice_history
 from contoffice.services.results import BatchResult, Changes
 from contoffice.ui import texts
@@ -19,6 +16,7 @@ from contoffice.ui.actions import PanelActions
 from contoffice.ui.client.invoice_model import InvoiceTableModel
 from contoffice.ui.client.pages import PageSpec
 from contoffice.ui.client.tool_flow import Call, SimpleFlow, ToolFlow
+from contoffice.ui.client.tools_attachments import AttachmentTools
 from contoffice.ui.client.tools_charges import ChargeTools
 from contoffice.ui.client.tools_contracts import ContractTools
 from contoffice.ui.client.tools_invoices import InvoiceTools
@@ -31,11 +29,6 @@ from contoffice.ui.widgets.grid_view import GridView
 
 T = TypeVar("T")
 _OVERDUE_IN_RED = {"client.receivable", "client.payable"}
-
-
-def open_file(path: Path) -> None:
-    """Hand a file to the desktop's viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class GridPage(QWidget):
@@ -62,8 +55,13 @@ class GridPage(QWidget):
         self.grid = GridView(
             self.model, grid_id=page.grid, settings=ctx.settings, empty_text=empty, parent=self
         )
-        self.tools = (InvoiceTools(self), ChargeTools(self), ContractTools(self))
-        handlers = {"export": self.export, "history": self.history, "attachment": self.attachment}
+        self.tools = (
+            InvoiceTools(self),
+            ChargeTools(self),
+            ContractTools(self),
+            AttachmentTools(self),
+        )
+        handlers = {"export": self.export, "history": self.history}
         for tools in self.tools:
             handlers.update(tools.handlers(page.grid))
         self.actions = PanelActions(self, page.actions, ctx.actor, handlers)
@@ -146,18 +144,3 @@ class GridPage(QWidget):
             show_error(self, error)
             return
         HistoryDialog.show_for(self, invoice_id, entries)
-
-    def attachment(self) -> None:
-        """Banco de Imagens: open the newest file attached to the selected row's record."""
-        ids = self.grid.selected_ids()
-        key = "contract_id" if self.page.grid == "client.contracts" else "invoice_id"
-        try:
-            files = attachments_of(
-                self.ctx.db.uow(), self.person_id, **{key: ids[0] if ids else None}
-            )
-            if not files:
-                QMessageBox.information(self, self.page.title, texts.ATTACHMENT_NONE)
-                return
-            open_file(extract_attachment(self.ctx.db.uow(), files[0].id))
-        except Exception as error:
-            show_error(self, error)

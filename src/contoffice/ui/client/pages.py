@@ -17,15 +17,22 @@ HISTORY = ActionSpec(
 )
 
 
-def _attachments(permission: str | None) -> ActionSpec:
+def _attachments(permission: str | None, *, needs_selection: bool = True) -> ActionSpec:
+    """Banco de Imagens: the selected row's files (or, on Contratos, the client's)."""
     return ActionSpec(
         "attachment",
         "Banco de Imagens",
         SP.SP_DirOpenIcon,
+        needs_selection=needs_selection,
         multi=False,
         permission=permission,
         read_only=True,
     )
+
+
+ATTACH = ActionSpec(
+    "attach", "Anexar arquivos", SP.SP_FileLinkIcon, multi=False, permission="contracts.attach"
+)
 
 
 def _tool(
@@ -85,7 +92,8 @@ PAGES: tuple[PageSpec, ...] = (
                 ("contracts.request_cancel", "Solicitar cancelamento do contrato"),
                 ("contracts.grouping", "Gerenciar agrupamentos"),
             ),
-            _attachments("contracts.images"),
+            ATTACH,
+            _attachments("contracts.images", needs_selection=False),
             EXPORT,
         ),
     ),
@@ -104,6 +112,7 @@ PAGES: tuple[PageSpec, ...] = (
             _tool("invoices.suspend", "Cancelar suspensão de fatura", id="unsuspend"),
             _tool("invoices.print", "Imprimir Fatura", icon=SP.SP_DialogSaveButton),
             _tool("invoices.send_boleto", "Enviar Boleto Individual", multi=False),
+            _tool("invoices.receipt", "Imprimir recibo de liquidação", icon=SP.SP_FileIcon),
             *_tools(
                 "invoices.",
                 ("invoices.settle", "Liquidação avulsa de faturas"),

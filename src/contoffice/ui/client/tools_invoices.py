@@ -56,6 +56,7 @@ class InvoiceTools:
                 "unsuspend": self.unsuspend,
                 "print": self.print_invoices,
                 "send_boleto": self.send_boleto,
+                "receipt": self.print_receipts,
                 "settle": self.settle,
                 "reverse": self.reverse,
                 "spc": lambda: self.spc(True),
@@ -256,6 +257,12 @@ class InvoiceTools:
         from contoffice.ui import printing  # arrives with the printing delivery
 
         printing.print_invoices(self.page, self.ctx, self.page.selected_ids())
+
+    def print_receipts(self) -> None:
+        """Imprimir recibo de liquidação of the selected invoices."""
+        from contoffice.ui import printing
+
+        printing.print_receipts(self.page, self.ctx, self.page.selected_ids())
 
     def send_boleto(self) -> None:
         """Enviar Boleto Individual."""

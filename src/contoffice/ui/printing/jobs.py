@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contoffice.core.progress import Progress, check_cancelled
-from contoffice.services import boletos
+from contoffice.services import boletos, receipts
 from contoffice.services.boleto_attachments import (
     BoletoAttachment,
     attach_boleto,
@@ -58,6 +58,28 @@ def render_invoices(
         pages = boletos.print_invoices(db, actor, list(invoice_ids), path, progress=progress)
     except BaseException:
         # Refused or cancelled: the renderer already dropped its partial file.
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return RenderedPdf(path, pages, folder)
+
+
+def receipt_name(invoice_ids: Sequence[int]) -> str:
+    """recibo-fatura-N.pdf for one invoice, recibos-N-faturas.pdf for several."""
+    if len(invoice_ids) == 1:
+        return f"recibo-fatura-{invoice_ids[0]}.pdf"
+    return f"recibos-{len(invoice_ids)}-faturas.pdf"
+
+
+def render_receipts(
+    progress: Progress, *, db: Database, actor: Actor, invoice_ids: Sequence[int]
+) -> RenderedPdf:
+    """Imprimir recibo de liquidação into a temporary PDF (one receipt per invoice)."""
+    folder = new_folder()
+    path = folder / receipt_name(invoice_ids)
+    try:
+        check_cancelled(progress)
+        pages = receipts.print_receipts(db, actor, list(invoice_ids), path)
+    except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return RenderedPdf(path, pages, folder)

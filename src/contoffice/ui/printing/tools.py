@@ -1,4 +1,4 @@
-"""The two printing tools the panels call: Imprimir Fatura and Enviar Boleto Individual."""
+"""The printing tools the panels call: Imprimir Fatura, recibo, Enviar Boleto Individual."""
 
 from __future__ import annotations
 
@@ -18,6 +18,15 @@ def print_invoices(parent: QWidget, ctx: WindowContext, invoice_ids: list[int]) 
     """Imprimir Fatura: render off the GUI thread (progress, cancel), then the preview."""
     job = partial(jobs.render_invoices, db=ctx.db, actor=ctx.actor, invoice_ids=list(invoice_ids))
     operation = Operation(parent, job, title=texts.PRINT_TITLE)
+    operation.on_success(lambda pdf: PdfPreviewDialog.open_for(parent, pdf))
+    if not operation.run():
+        ctx.notify(texts.ALREADY_RUNNING)
+
+
+def print_receipts(parent: QWidget, ctx: WindowContext, invoice_ids: list[int]) -> None:
+    """Imprimir recibo de liquidação: render on the runner, then the same preview."""
+    job = partial(jobs.render_receipts, db=ctx.db, actor=ctx.actor, invoice_ids=list(invoice_ids))
+    operation = Operation(parent, job, title=texts.RECEIPT_TITLE)
     operation.on_success(lambda pdf: PdfPreviewDialog.open_for(parent, pdf))
     if not operation.run():
         ctx.notify(texts.ALREADY_RUNNING)

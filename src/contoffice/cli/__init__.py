@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from contoffice.cli.parser import ContofficeParser
 from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError
 
 COMMAND_MODULES = (
     "db", "demo", "people", "invoices", "charges", "contracts", "boleto", "billing", "fees",
     "export", "attachments", "receipts",
-)
+    # these add tools to groups registered above (contracts, invoices)
+    "payables", "contract_admin", "invoice_charges",
+)  # fmt: skip
 
 
 def emit_json(document: Any) -> None:
@@ -43,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole argument parser, with every command module registered."""
     import importlib
 
-    parser = argparse.ArgumentParser(prog="contoffice", description="contoffice: back-office")
+    parser = ContofficeParser(prog="contoffice", description="contoffice: back-office")
     add_database_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="abre a janela (padrão)")
@@ -64,7 +67,10 @@ def _run_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `contoffice` console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, or bad usage already said in one line
+        return stop.code if isinstance(stop.code, int) else 0
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
     try:
         return handler(args)

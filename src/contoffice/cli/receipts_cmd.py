@@ -11,23 +11,18 @@ from pathlib import Path
 
 from contoffice.cli import emit_json, rows
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.parser import actions_of
 from contoffice.services.receipts import print_receipts
-
-
-def _actions_of(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:  # type: ignore[type-arg]
-    """The sub-command group of an existing command (argparse offers no public getter)."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    raise RuntimeError(f"{parser.prog} has no sub-commands")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `receipt` to the `invoices` command."""
-    receipt = _actions_of(sub.choices["invoices"]).add_parser(
+    receipt = actions_of(sub, "invoices").add_parser(
         "receipt", help="recibo de liquidação das faturas em um PDF"
     )
-    receipt.add_argument("--invoices", required=True, metavar="IDS", help="ids separados por vírgula")
+    receipt.add_argument(
+        "--invoices", required=True, metavar="IDS", help="ids separados por vírgula"
+    )
     receipt.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     copy = receipt.add_mutually_exclusive_group()
     copy.add_argument(

@@ -88,8 +88,14 @@ def _header(c: Canvas, r: ReceiptData, top: float) -> float:
     return y - 7 * mm
 
 
-def _paragraph(c: Canvas, text: str, y: float, font: str = REGULAR, size: float = BODY_SIZE,
-               leading: float = 5.2 * mm) -> float:
+def _paragraph(
+    c: Canvas,
+    text: str,
+    y: float,
+    font: str = REGULAR,
+    size: float = BODY_SIZE,
+    leading: float = 5.2 * mm,
+) -> float:
     c.setFont(font, size)
     for line in simpleSplit(text, font, size, WIDTH - 2 * PAD):
         c.drawString(X0 + PAD, y, line)
@@ -111,14 +117,14 @@ def _payments(c: Canvas, payments: Sequence[ReceiptPayment], y: float) -> float:
     if len(shown) > MAX_PAYMENT_LINES:  # the total above still counts every payment
         shown = shown[-(MAX_PAYMENT_LINES - 1) :]
     c.setFont(REGULAR, 9)
+    hidden = len(payments) - len(shown)
+    if hidden:  # the oldest ones give way; their sum is still in the amount above
+        c.drawString(columns[0], y, f"… e {hidden} pagamento(s) anterior(es), incluídos no total.")
+        y -= 4.5 * mm
     for payment in shown:
         c.drawString(columns[0], y, payment.date)
         c.drawString(columns[1] + 4 * mm, y, fit(payment.method, REGULAR, 9, 90 * mm))
         c.drawRightString(columns[2], y, payment.amount)
-        y -= 4.5 * mm
-    hidden = len(payments) - len(shown)
-    if hidden:
-        c.drawString(columns[0], y, f"… e {hidden} pagamento(s) anterior(es), incluídos no total.")
         y -= 4.5 * mm
     return y
 

@@ -113,9 +113,10 @@ def _receipt(
     note = ""
     if invoice.status == InvoiceStatus.PARTIAL:
         balance = max(invoice.amount_cents - invoice.paid_cents, 0)
+        total = format_money(invoice.amount_cents)
         note = (
-            f"Pagamento parcial da fatura nº {invoice.id} (valor {format_money(invoice.amount_cents)}"
-            f"); saldo em aberto: {format_money(balance)}."
+            f"Pagamento parcial da fatura nº {invoice.id} (valor {total}); "
+            f"saldo em aberto: {format_money(balance)}."
         )
     return ReceiptData(
         number=number,
@@ -176,8 +177,9 @@ def receipts_for_invoices(
         number = receipt_number(invoice.id, payments)
         again = number in printed if reprint is None else reprint
         receipts.append(
-            _receipt(invoice, people[invoice.person_id], payments, identity,
-                     number=number, reprint=again)
+            _receipt(
+                invoice, people[invoice.person_id], payments, identity, number=number, reprint=again
+            )
         )
         invoicing.event(uow, actor, invoice.id, EVENT_KIND, _event_text(number, again))
     return receipts

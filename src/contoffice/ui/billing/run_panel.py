@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,13 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_competence
-from contoffice.services import fees, lookups
 from contoffice.services.billing_run import BillingRunResult, run_billing
-from contoffice.ui.client.tool_flow import ToolFlow, service_call
+from contoffice.ui.billing.fees_flow import generate_fees
+from contoffice.ui.client.tool_flow import ToolFlow
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.fees_dialog import FeeClient, FeesDialog
-from contoffice.ui.operations import Operation, show_error
+from contoffice.ui.operations import Operation
 
 
 class RunPanel(QWidget):
@@ -144,26 +142,4 @@ class RunPanel(QWidget):
 
     def generate_fees(self) -> None:
         """Gerar honorários for the clients selected in the finder."""
-        ids = self._selected_people()
-        if not ids:
-            QMessageBox.information(self, t.FEES_TITLE, t.SELECT_CLIENTS)
-            return
-        db = self.ctx.db
-        try:
-            names = lookups.people_names(db.uow(), ids)
-            last = fees.last_scheduled_fees(db.uow(), ids)
-        except Exception as error:
-            show_error(self, error)
-            return
-        value = FeesDialog.ask(self, [FeeClient(i, names.get(i, ""), last[i]) for i in ids])
-        if value is None:
-            return
-        self.last_flow = ToolFlow(
-            self,
-            t.FEES_TITLE,
-            service_call(
-                self.ctx, fees.generate_fees, person_ids=ids, start=value.start, times=value.times
-            ),
-            on_changes=lambda _changes: None,
-            show_clean=True,
-        ).start()
+        self.last_flow = generate_fees(self, self.ctx, self._selected_people())

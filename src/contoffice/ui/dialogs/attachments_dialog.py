@@ -118,6 +118,7 @@ class AttachmentsDialog(QDialog):
         self.resize(820, 420)
         self.rows: list[AttachmentRow] = []
         self.operation: Operation | None = None
+        self._running = 0
         self.all_check = QCheckBox(ALL_FILES, self)
         self.all_check.setObjectName("all_check")
         # Seeing every file of the client is the contracts' Banco de Imagens permission.
@@ -171,18 +172,22 @@ class AttachmentsDialog(QDialog):
 
     # -- what the slots hand to the runner -------------------------------------------
     def _run(self, fn: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        self.operation = Operation(self, lambda _progress: fn(), title=self.scope.title)
-        self.operation.on_success(then)
-        if not self.operation.run():  # still busy with the last click
-            self.operation = None
+        operation = Operation(self, lambda _progress: fn(), title=self.scope.title)
+        operation.on_success(then)
+        if operation.run():  # False: still busy with the last click
+            self.operation, self._running = operation, self._running + 1
+            operation.finished.connect(self._ended)
+
+    def _ended(self) -> None:
+        self._running -= 1
 
     @property
     def busy(self) -> bool:
         """True while a read or write is running (tests wait on it)."""
-        return self.operation is not None and self.operation in Operation._running
+        return self._running > 0
 
     def _listed_scope(self) -> AttachmentScope:
-        if self.all_check.isVisible() and self.all_check.isChecked():
+        if not self.all_check.isHidden() and self.all_check.isChecked():
             return replace(self.scope, contract_id=None, invoice_id=None, person_only=False)
         return self.scope
 

@@ -47,7 +47,7 @@ class AdvancedPanel(PeopleGridPanel):
     """The filters on top, the finder grid below; nothing is listed before Finalizar."""
 
     def __init__(self, ctx: WindowContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "finder.advanced", parent)
+        super().__init__(ctx, "finder.advanced", parent, fees=True)
         self.model.armed = False
         self.edits: dict[str, QLineEdit] = {}
         box = QGroupBox("Filtros", self)

@@ -21,8 +21,8 @@ class FinderWidget(QTabWidget):
         super().__init__(parent)
         self.setObjectName("finder")
         self.ctx = ctx
-        self.latest = ListPanel(ctx, "finder.latest", self)
-        self.active = ListPanel(ctx, "finder.active", self)
+        self.latest = ListPanel(ctx, "finder.latest", self, fees=True)
+        self.active = ListPanel(ctx, "finder.active", self, fees=True)
         self.inactive = ListPanel(ctx, "finder.inactive", self)
         self.pivot = PivotPanel(ctx, self)
         self.advanced = AdvancedPanel(ctx, self)

@@ -11,7 +11,10 @@ from contoffice.services import grids
 from contoffice.services.person_form import load_person, save_person
 from contoffice.ui import texts
 from contoffice.ui.actions import ActionSpec, PanelActions
+from contoffice.ui.billing.fees_flow import generate_fees
+from contoffice.ui.client.tool_flow import ToolFlow
 from contoffice.ui.context import WindowContext
+from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.person_dialog import PersonDialog
 from contoffice.ui.export import export_view
 from contoffice.ui.models.table_model import PagedTableModel
@@ -28,21 +31,26 @@ PEOPLE_ACTIONS = (
     ActionSpec("export", texts.EXPORT, SP.SP_DialogSaveButton, needs_selection=False,
                permission="people.export", read_only=True),
 )
+# INV-D-13: on the panels that list active clients (not on Cadastros inativos).
+FEES_ACTION = ActionSpec("fees", t.FEES_TITLE, SP.SP_FileDialogNewFolder,
+                         permission="fees.generate")
 
 
 class PeopleGridPanel(QWidget):
     """A finder grid with its toolbar; subclasses decide when rows appear."""
 
-    def __init__(self, ctx: WindowContext, key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: WindowContext, key: str, parent: QWidget | None = None, *,
+                 fees: bool = False) -> None:
         super().__init__(parent)
         self.ctx, self.key = ctx, key
         self.spec = grids.grid(key)
         self.model = PagedTableModel(self.spec.columns, ctx.fetcher(key),
                                      armed=not self.spec.search_mode, parent=self)
         self.grid = GridView(self.model, grid_id=key, settings=ctx.settings, parent=self)
-        self.actions = PanelActions(self, PEOPLE_ACTIONS, ctx.actor, {
+        specs = (*PEOPLE_ACTIONS, FEES_ACTION) if fees else PEOPLE_ACTIONS
+        self.actions = PanelActions(self, specs, ctx.actor, {
             "new": self.new_person, "edit": self.edit_person, "open": self.open_client,
-            "export": self.export})
+            "export": self.export, "fees": self.generate_fees})
         self.toolbar = QToolBar(self)
         self.actions.fill_toolbar(self.toolbar)
         layout = QVBoxLayout(self)
@@ -54,6 +62,7 @@ class PeopleGridPanel(QWidget):
             lambda: self.actions.update(len(self.grid.selected_rows())))
         self.grid.table.customContextMenuRequested.connect(self._menu)
         self.last_operation: Operation | None = None
+        self.last_flow: ToolFlow | None = None
         self._shown = False
 
     def showEvent(self, event: Any) -> None:
@@ -102,12 +111,17 @@ class PeopleGridPanel(QWidget):
         """Exportar planilha of the rows the filters show."""
         self.last_operation = export_view(self, self.ctx, self.grid, self.key, self.spec.title)
 
+    def generate_fees(self) -> None:
+        """Gerar honorários for the selected clients (the Faturamento flow)."""
+        self.last_flow = generate_fees(self, self.ctx, self.grid.selected_ids())
+
 
 class ListPanel(PeopleGridPanel):
     """The three list panels; the search-mode ones get "Listar todos" bottom-left."""
 
-    def __init__(self, ctx: WindowContext, key: str, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, key, parent)
+    def __init__(self, ctx: WindowContext, key: str, parent: QWidget | None = None, *,
+                 fees: bool = False) -> None:
+        super().__init__(ctx, key, parent, fees=fees)
         self.list_all_button: QToolButton | None = None
         if self.spec.search_mode:
             button = QToolButton(self)

@@ -1,0 +1,51 @@
+"""Gerar honorários for chosen clients (INV-D-13): one flow for Faturamento and the finder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from contoffice.services import fees, lookups
+from contoffice.services.results import Changes
+from contoffice.ui.client.tool_flow import ToolFlow, service_call
+from contoffice.ui.context import WindowContext
+from contoffice.ui.dialogs import labels as t
+from contoffice.ui.dialogs.fees_dialog import FeeClient, FeesDialog
+from contoffice.ui.operations import show_error
+
+
+def _ignore(_changes: Changes) -> None:
+    """Neither Faturamento nor the finder lists fee contas: nothing to reload."""
+
+
+def generate_fees(
+    parent: QWidget,
+    ctx: WindowContext,
+    person_ids: Sequence[int],
+    *,
+    start: date | None = None,
+    on_changes: Callable[[Changes], None] = _ignore,
+) -> ToolFlow | None:
+    """The fees dialog with each client's last scheduled fee, then the run and its rows."""
+    ids = list(person_ids)
+    if not ids:
+        QMessageBox.information(parent, t.FEES_TITLE, t.SELECT_CLIENTS)
+        return None
+    db = ctx.db
+    try:
+        names = lookups.people_names(db.uow(), ids)
+        last = fees.last_scheduled_fees(db.uow(), ids)
+    except Exception as error:
+        show_error(parent, error)
+        return None
+    clients = [FeeClient(i, names.get(i, ""), last[i]) for i in ids]
+    value = FeesDialog.ask(parent, clients, start)
+    if value is None:
+        return None
+    call = service_call(
+        ctx, fees.generate_fees, person_ids=ids, start=value.start, times=value.times
+    )
+    # show_clean: the clerk sees the per-client outcome even when every row was done.
+    return ToolFlow(parent, t.FEES_TITLE, call, on_changes=on_changes, show_clean=True).start()

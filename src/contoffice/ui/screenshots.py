@@ -85,6 +85,9 @@ def take(folder: Path, work: Path) -> list[Path]:
     shots.append(_save(window, folder, "08_client_settled"))
     tab.show_page("client.messages")
     shots.append(_save(window, folder, "09_client_messages_empty"))
+    for row, name in ((1, "10_billing_area"), (6, "11_settings_profiles")):
+        window.navigation.setCurrentRow(row)  # Faturamento, Configurações
+        shots.append(_save(window, folder, name))
     window.close()
     db.dispose()
     del app

@@ -250,3 +250,21 @@ def test_create_with_its_first_months_of_fees(
         fees = uow.session.scalars(select(Charge.amount_cents).where(
             Charge.contract_id == made.json["contract_id"])).all()
     assert fees == [15_000] * 6
+
+
+def test_cancel_with_its_later_open_invoices(
+    db: Database, db_url: str, actor: Actor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from contoffice.services import contracts
+
+    person, profile = make_person(db), make_profile(db)
+    cid = contracts.create_contract(db.uow(), actor, data=contracts.ContractInput(
+        person_id=person, plan="MEI", fee_cents=15_000, starts_on=date(2026, 10, 1),
+        payment_profile_id=profile))
+    for month in ("2026-11", "2026-12"):
+        billing_run.run_billing(db, actor, competence=month, today=date(2026, 10, 1))
+    done = run(capsys, db_url, "contracts", "cancel", str(cid), "--justification", "saiu",
+               "--ends-on", "30/11/2026", "--remove-open-invoices", "--json")
+    assert done.code == 0, done.err
+    statuses = sorted(i.status for i in invoices_of(db, person))
+    assert statuses == [InvoiceStatus.OPEN, InvoiceStatus.REMOVED]

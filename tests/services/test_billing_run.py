@@ -133,3 +133,37 @@ def test_a_new_contract_can_bring_its_next_months_of_fees(db, actor) -> None:
         assert (competences[0], competences[-1]) == (date(2027, 1, 1), date(2027, 12, 1))
         assert uow.session.scalar(select(func.sum(Charge.amount_cents)).where(
             Charge.contract_id == cid)) == 180_000
+
+
+def test_cancelling_a_contract_can_remove_its_later_open_invoices(db, actor) -> None:
+    """A contract cancelled in November takes December's open invoice with it, if asked."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from contoffice.db.models import Charge, Invoice, Person
+    from contoffice.services import billing_run, contract_status, contracts
+
+    with db.uow() as uow:
+        person = Person(kind="PF", name="Saindo", registered_on=date(2026, 1, 1))
+        uow.session.add(person)
+        uow.commit()
+        pid = person.id
+    from tests.services.billing_support import make_profile
+
+    cid = contracts.create_contract(db.uow(), actor, data=contracts.ContractInput(
+        person_id=pid, plan="MEI", fee_cents=15_000, starts_on=date(2026, 10, 1),
+        payment_profile_id=make_profile(db)))
+    for month in ("2026-10", "2026-11", "2026-12"):
+        billing_run.run_billing(db, actor, competence=month, today=date(2026, 10, 1))
+    result = contract_status.cancel_contracts(
+        db.uow(), actor, contract_ids=[cid], reason="mudou de escritório",
+        ends_on=date(2026, 11, 30), remove_open_invoices=True)
+    assert result.outcomes[0].done and result.outcomes[0].warning is None
+    with db.uow() as uow:
+        by_month = {i.competence.month: i.status for i in uow.session.scalars(
+            select(Invoice).where(Invoice.contract_id == cid))}
+        assert by_month == {10: "open", 11: "open", 12: "removed"}
+        december = uow.session.scalar(select(Charge.status).where(
+            Charge.contract_id == cid, Charge.competence == date(2026, 12, 1)))
+        assert december == "removed"

@@ -69,6 +69,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cancel = actions.add_parser("cancel", help="cancelar contratos")
     add_tool_options(cancel)
     cancel.add_argument("--ends-on", metavar="DD/MM/AAAA", help="fim do contrato (padrão: hoje)")
+    cancel.add_argument("--remove-open-invoices", action="store_true",
+                        help="remove também as faturas em aberto de competências após o fim")
     cancel.set_defaults(handler=_cancel)
 
     for name, (text, call) in _STATUS_TOOLS.items():
@@ -180,6 +182,7 @@ def _cancel(args: argparse.Namespace) -> int:
             contract_ids=contract_ids,
             reason=args.justification,
             ends_on=ends_on,
+            remove_open_invoices=args.remove_open_invoices,
             dry_run=args.dry_run,
         )
 

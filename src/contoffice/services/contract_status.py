@@ -8,17 +8,17 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
-from contoffice.core.vocab import ChargeKind, ChargeStatus, ContractStatus
-from contoffice.db.models import CancellationRequest, Charge, Contract, Person
+from contoffice.core.vocab import ChargeKind, ChargeStatus, ContractStatus, InvoiceStatus
+from contoffice.db.models import CancellationRequest, Charge, Contract, Invoice, Person
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import NotAllowed
-from contoffice.services import audit, invoicing
+from contoffice.services import audit, guards, invoicing
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
 from contoffice.services.permissions import Actor, require
 from contoffice.services.results import BatchResult, Changes, RowOutcome
 
-_CHANGES = Changes(contracts=True, charges=True, header=True)
+_CHANGES = Changes(contracts=True, charges=True, invoices=True, header=True)
 
 
 def _set_status(uow: UnitOfWork, actor: Actor, contract: Contract, status: str, action: str,
@@ -29,7 +29,8 @@ def _set_status(uow: UnitOfWork, actor: Actor, contract: Contract, status: str, 
                  before=before, after={"status": status}, justification=reason)
 
 
-def _cancel(uow: UnitOfWork, actor: Actor, contract: Contract, reason: str, ends_on: date) -> None:
+def _cancel(uow: UnitOfWork, actor: Actor, contract: Contract, reason: str, ends_on: date,
+            remove_open_invoices: bool) -> str | None:
     contract.ends_on = ends_on
     # Fee contas after the end and not yet billed are no longer owed.
     for charge in uow.session.scalars(select(Charge).where(
@@ -37,13 +38,41 @@ def _cancel(uow: UnitOfWork, actor: Actor, contract: Contract, reason: str, ends
             Charge.invoice_id.is_(None), Charge.status == ChargeStatus.OPEN,
             Charge.competence > ends_on)):
         charge.status, charge.notes = ChargeStatus.REMOVED, f"Contrato cancelado: {reason}"
+    kept = _remove_later_invoices(uow, actor, contract, reason, ends_on) \
+        if remove_open_invoices else []
     _set_status(uow, actor, contract, ContractStatus.CANCELLED, "contract.cancelled", reason)
+    return "; ".join(kept) or None
+
+
+def _remove_later_invoices(uow: UnitOfWork, actor: Actor, contract: Contract, reason: str,
+                           ends_on: date) -> list[str]:
+    """Open invoices of months after the end go to Faturas excluídas, unless a rule forbids."""
+    running = invoicing.running_run_ids(uow)
+    kept = []
+    for invoice in uow.session.scalars(select(Invoice).where(
+            Invoice.contract_id == contract.id, Invoice.status == InvoiceStatus.OPEN,
+            Invoice.competence > ends_on).order_by(Invoice.id)):
+        refusal = guards.remove_refusal(uow, invoice, running)
+        if refusal is not None:  # e.g. already at the bank: the clerk decides, we say why
+            kept.append(refusal)
+            continue
+        freed = invoicing.remove_invoice(uow, actor, invoice,
+                                         reason=f"Contrato {contract.id} cancelado: {reason}")
+        for charge_id in freed:
+            charge = uow.session.get(Charge, charge_id)
+            if charge is not None:
+                charge.status = ChargeStatus.REMOVED
+        audit.record(uow, actor, "invoice.removed", "invoice", invoice.id,
+                     person_id=invoice.person_id, before={"status": InvoiceStatus.OPEN},
+                     after={"status": InvoiceStatus.REMOVED}, justification=reason)
+    return kept
 
 
 def cancel_contracts(uow: UnitOfWork, actor: Actor, *, contract_ids: Sequence[int],
                      reason: str, ends_on: date | None = None,
+                     remove_open_invoices: bool = False,
                      dry_run: bool = False) -> BatchResult:
-    """Cancelar contrato: ends it; unbilled fee contas after the end are removed."""
+    """Cancelar contrato: ends it; unbilled fee contas (and, asked, open invoices) after it go."""
     ends_on = ends_on or date.today()
     with uow:
         require(actor, "contracts.cancel")
@@ -53,8 +82,8 @@ def cancel_contracts(uow: UnitOfWork, actor: Actor, *, contract_ids: Sequence[in
             contract = uow.get(Contract, contract_id, what="Contrato")
             if contract.status == ContractStatus.CANCELLED:
                 raise Refused(m.CONTRACT_ALREADY_CANCELLED.format(code=contract.id))
-            _cancel(uow, actor, contract, reason, ends_on)
-            return RowOutcome(contract.id, True)
+            kept = _cancel(uow, actor, contract, reason, ends_on, remove_open_invoices)
+            return RowOutcome(contract.id, True, warning=kept)
 
         outcomes = run_rows(uow, unique_ids(contract_ids), one)
         finish(uow, dry_run=dry_run)
@@ -181,6 +210,7 @@ def record_retention(uow: UnitOfWork, actor: Actor, *, request_id: int, notes: s
 
 def resolve_cancellations(uow: UnitOfWork, actor: Actor, *, request_ids: Sequence[int],
                           keep: bool, notes: str, ends_on: date | None = None,
+                          remove_open_invoices: bool = False,
                           dry_run: bool = False) -> BatchResult:
     """Close requests: keep the contract (retained) or cancel it for real."""
     ends_on = ends_on or date.today()
@@ -200,7 +230,8 @@ def resolve_cancellations(uow: UnitOfWork, actor: Actor, *, request_ids: Sequenc
                 _set_status(uow, actor, contract, ContractStatus.ACTIVE,
                             "contract.retained", notes)
             else:
-                _cancel(uow, actor, contract, notes, ends_on)
+                kept = _cancel(uow, actor, contract, notes, ends_on, remove_open_invoices)
+                return RowOutcome(request.id, True, warning=kept)
             return RowOutcome(request.id, True)
 
         outcomes = run_rows(uow, unique_ids(request_ids), one)

@@ -203,6 +203,7 @@ class ContractTools:
                 contract_status.cancel_contracts,
                 reason=value.reason,
                 ends_on=value.ends_on,
+                remove_open_invoices=value.remove_open_invoices,
             )
 
     def suspend(self) -> None:

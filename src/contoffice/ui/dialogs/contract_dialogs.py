@@ -18,6 +18,7 @@ from contoffice.ui.dialogs.base import ToolDialog, date_of, money_cents, text_of
 class CancelValue:
     reason: str
     ends_on: date
+    remove_open_invoices: bool = True
 
 
 def rule_combo(parent: QWidget, current: str | None = None) -> QComboBox:
@@ -113,10 +114,13 @@ class CancelContractDialog(ToolDialog):
         super().__init__(parent, t.CANCEL_CONTRACT_TITLE)
         self.reason_edit = self.memo(t.REASON, "reason_edit")
         self.ends_on_edit = self.day(t.ENDS_ON, "ends_on_edit")
+        self.remove_invoices_check = QCheckBox(t.REMOVE_LATER_INVOICES, self)
+        self.remove_invoices_check.setChecked(True)
+        self.add_row("", self.remove_invoices_check, "remove_invoices_check")
         self.revalidate()
 
     def is_valid(self) -> bool:
-        return hasattr(self, "ends_on_edit") and bool(text_of(self.reason_edit))
+        return hasattr(self, "remove_invoices_check") and bool(text_of(self.reason_edit))
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> CancelValue | None:
@@ -124,7 +128,8 @@ class CancelContractDialog(ToolDialog):
         dialog = cls(parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return CancelValue(text_of(dialog.reason_edit), date_of(dialog.ends_on_edit))
+        return CancelValue(text_of(dialog.reason_edit), date_of(dialog.ends_on_edit),
+                           dialog.remove_invoices_check.isChecked())
 
 
 class MonthsDialog(ToolDialog):

@@ -120,6 +120,7 @@ MOVE_BUSINESS = "Vencimento em dia não útil passa para o próximo dia útil"
 CONTRACT_DESCRIPTION = "Descrição"
 GROUPING = "Agrupamento"
 AWAITING = "Aguardando ativação (as parcelas são geradas ao ativar)"
+REMOVE_LATER_INVOICES = "Remover as faturas em aberto de competências após o fim"
 GENERATE_MONTHS = "Gerar honorários dos próximos meses (0 = não gerar)"
 ALTERATION_TOOLS = (
     ("due_rule", "Trocar Regra de Vencimento"),

@@ -22,7 +22,7 @@ from contoffice.ui.context import WindowContext
 from contoffice.ui.settings import DeskSettings
 
 NO_TABLE_YET = {"client.fiscal_issued", "client.messages", "client.clearances",
-                "client.recurrence", "client.cards"}
+                "client.cards"}
 
 
 def _complete_the_client(db: Database, actor: Actor, person_id: int) -> None:

@@ -139,9 +139,12 @@ CLEARANCES = (
     C("amount_cents", "Valor total", K.MONEY), C("sent_at", "Enviada em", K.DATETIME),
 )
 RECURRENCE = (
-    C("description", "Descrição", width=220), C("amount_cents", "Valor", K.MONEY),
-    C("next_due", "Próximo vencimento", K.DATE), C("frequency", "Periodicidade"),
-    C("remaining", "Parcelas restantes", K.INT), C("profile", "Profile"),
+    C("description", "Descrição", K.TEXT, "description", "description", width=220),
+    C("amount_cents", "Valor", K.MONEY, "amount_cents", "amount_cents"),
+    C("next_due", "Próximo vencimento", K.DATE, "next_due", "next_due"),
+    C("frequency", "Periodicidade"),
+    C("remaining", "Parcelas programadas", K.INT, None, "remaining"),
+    C("profile", "Profile", K.TEXT, "profile", "profile", width=180),
 )
 CARDS = (
     C("brand", "Bandeira"), C("last_digits", "Final"), C("holder", "Titular", width=200),

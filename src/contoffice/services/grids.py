@@ -19,6 +19,7 @@ from contoffice.db.queries import (
     client_charges,
     client_contracts,
     client_invoices,
+    client_recurrence,
     client_settlements,
 )
 from contoffice.db.queries import people as people_queries
@@ -89,7 +90,7 @@ GRIDS: dict[str, GridSpec] = {g.key: g for g in (
     GridSpec("client.messages", "SMS, e-mail e Mensagens Enviadas", cols.MESSAGES, None),
     GridSpec("client.clearances", "Negativas de Débitos", cols.CLEARANCES, None),
     GridSpec("client.recurrence", "Faturas programadas para recorrência automática",
-             cols.RECURRENCE, None),
+             cols.RECURRENCE, client_recurrence.search),
     GridSpec("client.cards", "Cartões de créditos cadastrados", cols.CARDS, None),
     GridSpec("client.activity", "Atividade", cols.ACTIVITY, client_activity.activity),
     GridSpec("client.notes", "Notas", cols.NOTES, client_activity.notes),

@@ -220,12 +220,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
         "negativas de débito",
     ),
-    PageSpec(
-        "client.recurrence",
-        "Faturas programadas para recorrência automática",
-        (EXPORT,),
-        "recorrência automática",
-    ),
+    PageSpec("client.recurrence", "Faturas programadas para recorrência automática", (EXPORT,)),
     PageSpec("client.cards", "Cartões de créditos cadastrados", (EXPORT,), "cartões"),
     PageSpec("client.activity", "Atividade", (EXPORT,)),
     PageSpec("client.notes", "Notas", (EXPORT,)),

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
@@ -206,3 +207,25 @@ def test_billing_state_machine(sqlite_templates, tmp_path: Path) -> None:
     run_state_machine_as_test(BillingMachine, settings=settings(
         max_examples=30, stateful_step_count=20, deadline=None,
         suppress_health_check=list(HealthCheck)))
+
+
+def test_billing_state_machine_on_postgresql(request: pytest.FixtureRequest) -> None:
+    """The same invariants on the shared-server backend (fewer examples: each needs a database)."""
+    server = request.getfixturevalue("pg_server")
+    if server is None:
+        pytest.skip("PostgreSQL indisponível")
+    made: list[str] = []
+
+    def new_database() -> Database:
+        name, url = server.new()
+        made.append(name)
+        return Database(url)
+
+    BillingMachine.new_database = new_database
+    try:
+        run_state_machine_as_test(BillingMachine, settings=settings(
+            max_examples=8, stateful_step_count=15, deadline=None,
+            suppress_health_check=list(HealthCheck)))
+    finally:
+        for name in made:
+            server.drop(name)

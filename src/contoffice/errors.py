@@ -50,3 +50,7 @@ class NotFound(ContofficeError):
 
 class DatabaseUnavailable(ContofficeError):
     """The database cannot be reached or is not usable by this version."""
+
+
+class DatabaseBusy(ContofficeError):
+    """Another desk kept the database (SQLite) busy past the wait: nothing was written."""

@@ -1,4 +1,5 @@
-"""Two desks start the billing run of the same competência at once (PostgreSQL, two processes)."""
+"""Two desks start the billing run of the same competência at once (two processes, both
+backends: an advisory lock on PostgreSQL, a lock row on SQLite)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from sqlalchemy import func, select
 
 from contoffice.db.models import BillingRun, Charge, Invoice
@@ -18,11 +18,7 @@ from tests.services.billing_support import bulk_contracts, make_profile
 CONTRACTS = 3000
 
 
-def test_two_simultaneous_runs_bill_each_contract_once(
-    db: Database, db_url: str, backend: str
-) -> None:
-    if backend != "postgresql":
-        pytest.skip("two desks share a PostgreSQL server")
+def test_two_simultaneous_runs_bill_each_contract_once(db: Database, db_url: str) -> None:
     bulk_contracts(db, CONTRACTS, make_profile(db))
     env = {**os.environ, "CONTOFFICE_DATABASE_URL": db_url}
     argv = [

@@ -16,6 +16,7 @@ from typing import Any
 from contoffice.cli.parser import ContofficeParser
 from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError
+from contoffice.services.busy import retry_when_busy
 
 COMMAND_MODULES = (
     "db", "demo", "people", "invoices", "charges", "contracts", "boleto", "billing", "fees",
@@ -73,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 0
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
     try:
-        return handler(args)
+        # A busy SQLite file rolled the whole command back: it is safe to run it again.
+        return retry_when_busy(lambda: handler(args))
     except (ContofficeError, ValidationError) as error:
         return fail(str(error))
     except KeyboardInterrupt:

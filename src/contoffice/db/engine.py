@@ -19,6 +19,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # The module opens a transaction just before the first write: IMMEDIATE takes the
+    # write lock there, waiting up to the busy timeout for another desk, instead of
+    # failing at once when a deferred transaction finds it cannot upgrade.
+    dbapi_connection.isolation_level = "IMMEDIATE"
 
 
 def _sqlite_savepoint(connection: Any, _name: str | None) -> None:
@@ -26,9 +30,11 @@ def _sqlite_savepoint(connection: Any, _name: str | None) -> None:
     # first would open one itself and its RELEASE would commit it, so a dry-run's
     # rollback (or the rows before a refused one) could no longer be undone. Reads
     # before this point stay outside the transaction, as the module does them.
+    # IMMEDIATE: what the tool reads next is what it writes over (no other desk
+    # can commit in between), and the busy timeout applies to the wait.
     raw = connection.connection.driver_connection
     if raw is not None and not raw.in_transaction:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def is_sqlite(url: str) -> bool:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from contoffice.db.engine import make_engine, make_session_factory
-from contoffice.errors import DatabaseUnavailable, NotFound, Stale
+from contoffice.errors import DatabaseBusy, DatabaseUnavailable, NotFound, Stale
 
 T = TypeVar("T")
 
@@ -29,6 +29,16 @@ def unreachable_message(error: DBAPIError) -> str:
     first = str(error.orig or error).strip().splitlines()[0] if str(error.orig or error) else ""
     return (f"O banco de dados não está acessível ({first}). Verifique a rede ou o servidor; "
             "a próxima ação tentará de novo.")
+
+
+BUSY = ("Outra estação está gravando no banco de dados há mais tempo que o esperado; "
+        "nada foi gravado. Tente de novo em instantes.")
+
+
+def _busy(error: BaseException | None) -> bool:
+    # SQLite's "database is locked"/"busy" after the busy timeout ran out.
+    return isinstance(error, OperationalError) and any(
+        word in str(error.orig or error).lower() for word in ("database is locked", "is busy"))
 
 
 RECORD_CHANGED = (
@@ -66,6 +76,8 @@ class UnitOfWork:
         except DBAPIError:
             if exc is None:
                 raise
+        if _busy(exc):
+            raise DatabaseBusy(BUSY) from exc
         if isinstance(exc, OperationalError | InterfaceError) and _connection_lost(exc):
             raise DatabaseUnavailable(unreachable_message(exc)) from exc
 
@@ -78,6 +90,8 @@ class UnitOfWork:
             raise Stale(RECORD_CHANGED) from None
         except OperationalError as error:
             self.session.rollback()
+            if _busy(error):
+                raise DatabaseBusy(BUSY) from None
             raise DatabaseUnavailable(f"Falha ao gravar no banco de dados: {error.orig}") from None
 
     def flush(self) -> None:

@@ -1,7 +1,9 @@
 """Faturamento em massa: bill a competência over every contract, resumable after a crash.
 
-On PostgreSQL a second desk starting the same competência waits for the first
-(`run_lock`) and then finds its contracts already billed.
+A second desk starting the same competência waits for the first (`run_lock`,
+on both backends) and then finds its contracts already billed. Every conta made
+ahead is claimed with a conditional UPDATE (`invoicing.claim_charges`), so even
+a desk that bills by hand meanwhile can never put it in a second invoice.
 
 Each chunk of contracts is billed and its progress recorded in one
 transaction, so a run killed half-way (kill -9, power cut) leaves whole chunks
@@ -17,14 +19,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from contoffice.core.format import format_competence
 from contoffice.core.progress import Cancelled, NullProgress, Progress, check_cancelled
 from contoffice.core.vocab import ChargeKind, ChargeStatus, ContractStatus, InvoiceStatus
 from contoffice.db.models import BillingRun, Charge, Contract, Invoice, InvoiceEvent
 from contoffice.db.uow import Database, UnitOfWork
+from contoffice.errors import Stale
 from contoffice.services import audit, fees, invoicing
 from contoffice.services import messages as m
 from contoffice.services.permissions import Actor, require
@@ -33,6 +37,7 @@ from contoffice.services.run_lock import WAITING, one_desk_at_a_time
 __all__ = ["WAITING", "BillingRunResult", "RefusedContract", "run_billing"]
 
 BILL, BILLED = "bill", "billed"
+MAX_CHUNK_CONFLICTS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,15 +169,10 @@ def _bill_chunk(uow: UnitOfWork, actor: Actor, run: BillingRun, contracts: Seque
                               "composition")}
             | {"invoice_id": by_contract[contract.id], "billing_run_id": run.id}
             for contract, fee in new_fees])
-    existing_fees = [(fee, by_contract[contract.id]) for contract, fee in to_bill if fee]
-    if existing_fees:
-        table = Charge.__table__
-        # Bump version_id by hand: a bulk UPDATE bypasses the ORM's version check.
-        session.connection().execute(
-            update(table).where(table.c.id == bindparam("cid"))
-            .values(invoice_id=bindparam("iid"), billing_run_id=run.id,
-                    version_id=table.c.version_id + 1),
-            [{"cid": fee.id, "iid": iid} for fee, iid in existing_fees])
+    # Contas made ahead (Gerar honorários) are claimed, not overwritten: a conta another
+    # desk billed since it was read fails its claim and the whole chunk is redone.
+    invoicing.claim_charges(uow, [(fee.id, fee.version_id, by_contract[contract.id], None)
+                                  for contract, fee in to_bill if fee], run_id=run.id)
     text = f"Faturamento em massa {format_competence(competence)} (lote {run.id})"
     session.execute(insert(InvoiceEvent.__table__), [
         {"invoice_id": iid, "operator_id": actor.id, "kind": "created", "text": text}
@@ -199,10 +199,13 @@ def _open_run(db: Database, actor: Actor, competence: date) -> tuple[int, bool]:
                 continue
             # Unbilled fee contas of the competência now await this run (seed "aguarda
             # efetivação de faturamento") until their chunk commits.
+            # The version moves too: a desk billing one of them by hand meanwhile
+            # (Faturar contas) loses its claim instead of billing it a second time.
             uow.session.execute(update(Charge).where(
                 Charge.kind == ChargeKind.FEE, Charge.competence == competence,
                 Charge.invoice_id.is_(None), Charge.status == ChargeStatus.OPEN)
-                .values(billing_run_id=run.id).execution_options(synchronize_session=False))
+                .values(billing_run_id=run.id, version_id=Charge.version_id + 1)
+                .execution_options(synchronize_session=False))
             uow.commit()
             return run.id, resumed
     raise RuntimeError("billing run could not be opened")
@@ -238,25 +241,44 @@ def run_billing(db: Database, actor: Actor, *, competence: date | str, dry_run: 
 def _run_chunks(
     db: Database, actor: Actor, run_id: int, size: int, today: date, total: int, progress: Progress
 ) -> None:
+    conflicts = 0
     while True:
         check_cancelled(progress)
-        with db.uow() as uow:
-            # Locks the run row: a second desk on the same run waits, then sees our progress.
-            run = uow.session.scalar(
-                select(BillingRun).where(BillingRun.id == run_id).with_for_update()
-            )
-            assert run is not None
-            chunk = next(_chunks(uow, run.competence, run.last_contract_id, size), None)
-            if chunk is None:
-                return
-            contracts, fee_map = chunk
-            charges, invoices = _bill_chunk(uow, actor, run, contracts, fee_map, today)
-            run.last_contract_id = contracts[-1].id
-            run.contracts_seen += len(contracts)
-            run.charges_created += charges
-            run.invoices_created += invoices
-            uow.commit()
-            progress.step(min(run.contracts_seen, total), total, "Faturamento em massa")
+        try:
+            done = _run_one_chunk(db, actor, run_id, size, today)
+        except (StaleDataError, IntegrityError):
+            # Another desk billed (or made) one of these contas meanwhile: nothing of the
+            # chunk was kept; read it again, that conta now counts as already billed.
+            conflicts += 1
+            if conflicts > MAX_CHUNK_CONFLICTS:
+                raise Stale(m.RUN_KEEPS_CONFLICTING) from None
+            continue
+        if done is None:
+            return
+        conflicts = 0
+        progress.step(min(done, total), total, "Faturamento em massa")
+
+
+def _run_one_chunk(db: Database, actor: Actor, run_id: int, size: int,
+                   today: date) -> int | None:
+    """Bill the next chunk in one transaction; the contracts seen so far, None at the end."""
+    with db.uow() as uow:
+        # Locks the run row: a second desk on the same run waits, then sees our progress.
+        run = uow.session.scalar(
+            select(BillingRun).where(BillingRun.id == run_id).with_for_update()
+        )
+        assert run is not None
+        chunk = next(_chunks(uow, run.competence, run.last_contract_id, size), None)
+        if chunk is None:
+            return None
+        contracts, fee_map = chunk
+        charges, invoices = _bill_chunk(uow, actor, run, contracts, fee_map, today)
+        run.last_contract_id = contracts[-1].id
+        run.contracts_seen += len(contracts)
+        run.charges_created += charges
+        run.invoices_created += invoices
+        uow.commit()
+        return run.contracts_seen
 
 
 def _summarise(db: Database, actor: Actor, result: BillingRunResult, size: int) -> None:

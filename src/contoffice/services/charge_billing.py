@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from sqlalchemy.orm.exc import StaleDataError
+
 from contoffice.core.vocab import ChargeStatus
 from contoffice.db.models import Charge, PaymentProfile
-from contoffice.db.uow import UnitOfWork
-from contoffice.errors import InvalidInput
+from contoffice.db.uow import RECORD_CHANGED, UnitOfWork
+from contoffice.errors import InvalidInput, Stale
 from contoffice.services import audit, invoicing
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
@@ -19,14 +21,16 @@ PER_CHARGE = "per_charge"  # Uma fatura por conta
 ALL_IN_ONE = "all_in_one"  # Todas as contas em uma fatura
 
 
-def _refusal(charge: Charge, running: set[int]) -> str | None:
+def _refusal(uow: UnitOfWork, charge: Charge) -> str | None:
     code = charge.id
     checks = (
         (charge.status == ChargeStatus.SETTLED, m.CHARGE_ALREADY_SETTLED.format(code=code)),
         (charge.invoice_id is not None, m.CHARGE_IN_INVOICE.format(code=code)),
         (charge.status == ChargeStatus.SUSPENDED, m.CHARGE_ALREADY_SUSPENDED.format(code=code)),
         (charge.status == ChargeStatus.REMOVED, m.CHARGE_REMOVED.format(code=code)),
-        (charge.billing_run_id in running, m.CHARGE_AWAITS_BILLING.format(code=code)),
+        # Asked per conta, now: a run opened since this tool started reserves it too.
+        (invoicing.run_is_running(uow, charge.billing_run_id),
+         m.CHARGE_AWAITS_BILLING.format(code=code)),
     )
     return next((msg for bad, msg in checks if bad), None)
 
@@ -48,7 +52,6 @@ def bill_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[int], me
             raise InvalidInput(f"Método inválido: {method!r}.", field="Método")
         if payment_profile_id is not None:
             uow.get(PaymentProfile, payment_profile_id, what="Profile de pagamento")
-        running = invoicing.running_run_ids(uow)
         free_fields = method == ALL_IN_ONE and len(ids) > 1
         if free_fields and due_date is not None:
             invoicing.require_due(due_date, today)
@@ -58,7 +61,7 @@ def bill_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[int], me
 
         def one(charge_id: int) -> RowOutcome:
             charge = uow.get(Charge, charge_id, what="Conta")
-            if (refusal := _refusal(charge, running)) is not None:
+            if (refusal := _refusal(uow, charge)) is not None:
                 raise Refused(refusal)
             if charge.amount_cents <= 0:
                 raise Refused(m.INVOICE_TOTAL_NOT_POSITIVE.format(code=charge.id))
@@ -79,7 +82,7 @@ def bill_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[int], me
             return BatchResult(outcomes, Changes(charges=True, invoices=True, header=True))
 
         charges = [uow.get(Charge, i, what="Conta") for i in ids]
-        refusals = {c.id: r for c in charges if (r := _refusal(c, running)) is not None}
+        refusals = {c.id: r for c in charges if (r := _refusal(uow, c)) is not None}
         if refusals:
             other = "Fatura não gerada: outra conta selecionada foi recusada."
             return BatchResult([RowOutcome(c.id, False, refusals.get(c.id, other))
@@ -89,12 +92,16 @@ def bill_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[int], me
         if sum(c.amount_cents for c in charges) <= 0:
             raise InvalidInput(m.INVOICE_TOTAL_NOT_POSITIVE.format(code="nova"))
         first = charges[0]
-        invoice = invoicing.new_invoice(
-            uow, charges=charges, person_id=first.person_id, profile_id=profile_of(first),
-            due_date=due_date or max(c.due_date for c in charges),
-            description=(description or "").strip() or first.description, issue_date=today,
-            contract_id=first.contract_id if len({c.contract_id for c in charges}) == 1 else None,
-            direction=first.direction)
+        try:
+            invoice = invoicing.new_invoice(
+                uow, charges=charges, person_id=first.person_id, profile_id=profile_of(first),
+                due_date=due_date or max(c.due_date for c in charges),
+                description=(description or "").strip() or first.description, issue_date=today,
+                contract_id=first.contract_id if len({c.contract_id for c in charges}) == 1
+                else None, direction=first.direction)
+        except StaleDataError:  # a conta was billed by another desk meanwhile: nothing kept
+            uow.rollback()
+            raise Stale(RECORD_CHANGED) from None
         invoicing.event(uow, actor, invoice.id, "created", f"Faturadas as contas {ids}")
         audit.record(uow, actor, "charges.billed", "invoice", invoice.id,
                      person_id=invoice.person_id, after={"charges": ids,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
 from contoffice.core.calendar import DEFAULT_CALENDAR, BankCalendar, clamp_day
 from contoffice.core.format import format_date, parse_competence
@@ -103,6 +105,55 @@ def suspension_reason(uow: UnitOfWork, reason: str) -> str:
     return cleaned
 
 
+class ClaimLost(StaleDataError):
+    """A conta was billed or changed by another desk between reading and linking it."""
+
+
+def claim_charges(uow: UnitOfWork, links: Sequence[tuple[int, int, int, int | None]], *,
+                  run_id: int | None = None) -> None:
+    """Move each (conta, version read, new invoice, invoice read) atomically, or ClaimLost.
+
+    One conditional UPDATE per conta: it matches only while the conta is still
+    in the invoice it was read in (or none) at the version read, so two desks
+    can never both link it; the matched-row count says who won. A loser's
+    transaction (or SAVEPOINT) must be rolled back, its new invoice with it.
+    """
+    table = Charge.__table__
+    values: dict[str, object] = {"invoice_id": bindparam("iid"),
+                                 "version_id": table.c.version_id + 1}
+    if run_id is not None:
+        values["billing_run_id"] = run_id
+    groups: dict[int | None, list[dict[str, int]]] = {}
+    for cid, ver, iid, was in links:
+        groups.setdefault(was, []).append({"cid": cid, "ver": ver, "iid": iid})
+    for was, rows in groups.items():
+        stmt = (update(table)
+                .where(table.c.id == bindparam("cid"), table.c.version_id == bindparam("ver"),
+                       table.c.invoice_id.is_(None) if was is None
+                       else table.c.invoice_id == was)
+                .values(values))
+        matched = uow.session.connection().execute(stmt, rows).rowcount
+        if matched != len(rows):
+            raise ClaimLost(f"{len(rows) - matched} conta(s) taken by another desk")
+
+
+def link_to_invoice(uow: UnitOfWork, charges: Sequence[Charge], invoice_id: int) -> None:
+    """Put contas (stored or new) in an invoice through claims, keeping the objects in step."""
+    uow.session.flush()
+    claim_charges(uow, [(c.id, c.version_id, invoice_id, c.invoice_id) for c in charges])
+    for charge in charges:  # the rows moved on; the loaded objects follow them
+        set_committed_value(charge, "invoice_id", invoice_id)
+        set_committed_value(charge, "version_id", charge.version_id + 1)
+
+
+def run_is_running(uow: UnitOfWork, run_id: int | None) -> bool:
+    """Whether a billing run is unfinished now (read at the moment of asking)."""
+    if run_id is None:
+        return False
+    return uow.session.scalar(select(BillingRun.status).where(BillingRun.id == run_id)) \
+        == "running"
+
+
 def running_run_ids(uow: UnitOfWork) -> set[int]:
     """Billing runs not yet finished (their reserved contas await faturamento)."""
     return set(uow.session.scalars(select(BillingRun.id).where(BillingRun.status == "running")))
@@ -136,8 +187,7 @@ def new_invoice(uow: UnitOfWork, *, charges: Sequence[Charge], person_id: int,
     )
     uow.session.add(invoice)
     uow.session.flush()
-    for charge in charges:
-        charge.invoice_id = invoice.id
+    link_to_invoice(uow, charges, invoice.id)
     return invoice
 
 
@@ -149,9 +199,13 @@ def recompute_amount(uow: UnitOfWork, invoice: Invoice) -> int:
 
 
 def remove_invoice(uow: UnitOfWork, actor: Actor, invoice: Invoice, *, reason: str,
-                   replaced_by: Invoice | None = None) -> list[int]:
-    """Send an invoice to Faturas excluídas; its contas go back to Contas não faturadas."""
-    freed = [c.id for c in charges_of(uow, invoice.id)]
+                   replaced_by: Invoice | None = None,
+                   moved: Sequence[int] | None = None) -> list[int]:
+    """Send an invoice to Faturas excluídas; its contas go back to Contas não faturadas.
+
+    `moved`: the contas a reissue already claimed for `replaced_by`.
+    """
+    freed = list(moved) if moved is not None else [c.id for c in charges_of(uow, invoice.id)]
     for charge in charges_of(uow, invoice.id):
         charge.invoice_id = None if replaced_by is None else replaced_by.id
     invoice.status = InvoiceStatus.REMOVED
@@ -186,7 +240,8 @@ def reissue(uow: UnitOfWork, actor: Actor, old: Invoice, *, reason: str, today: 
     new.discount_cents, new.discount_until = old.discount_cents, old.discount_until
     new.instruction, new.in_spc = old.instruction, old.in_spc
     new.spc_added_at, new.spc_added_by = old.spc_added_at, old.spc_added_by
-    remove_invoice(uow, actor, old, reason=reason, replaced_by=new)
+    remove_invoice(uow, actor, old, reason=reason, replaced_by=new,
+                   moved=[c.id for c in charges])
     event(uow, actor, new.id, "created", f"Recriada a partir da fatura {old.id}: {reason}")
     return new
 

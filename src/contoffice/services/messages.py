@@ -145,6 +145,10 @@ CONTRACT_CANCEL_ALREADY_REQUESTED = "O contrato {code} já tem cancelamento soli
 CANCELLATION_REQUEST_CLOSED = "A solicitação de cancelamento {code} já foi resolvida."
 # Billing run (Faturamento em massa).
 RUN_CONTRACT_SUSPENDED = "Contrato {code} suspenso: não será faturado."
+RUN_KEEPS_CONFLICTING = (
+    "Outra estação continua faturando estas mesmas contas; o faturamento parou sem faturar "
+    "nada em dobro. Execute-o de novo para concluir."
+)
 RUN_CONTRACT_AWAITING = "Contrato {code} aguardando ativação: não será faturado."
 RUN_CONTRACT_NO_PROFILE = "Contrato {code} sem profile de pagamento: não será faturado."
 RUN_CONTRACT_NO_FEE = "Contrato {code} sem valor de honorários: não será faturado."

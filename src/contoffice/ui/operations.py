@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from contoffice.core.progress import Cancelled
 from contoffice.errors import ContofficeError, DatabaseUnavailable
+from contoffice.services.busy import retry_when_busy
 from contoffice.ui import texts
 from contoffice.ui.db_health import notify_unavailable
 
@@ -59,7 +60,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn(self._progress)
+            # A busy SQLite file rolled the whole job back: it is safe to run it again.
+            result = retry_when_busy(lambda: self._fn(self._progress))
         except BaseException as error:  # every failure goes back to the GUI thread
             self._signals.failed.emit(error)
         else:

@@ -11,7 +11,7 @@ from contoffice.db.models.audit import Attachment, AuditEvent
 from contoffice.db.models.billing import Charge, Contract, Invoice, InvoiceEvent, Settlement
 from contoffice.db.models.operators import Operator, OperatorRole, RolePermission
 from contoffice.db.models.people import EmailTest, Person
-from contoffice.db.models.runs import BillingRun, CancellationRequest
+from contoffice.db.models.runs import BillingRun, CancellationRequest, DeskLock
 
 __all__ = [
     "Attachment",
@@ -21,6 +21,7 @@ __all__ = [
     "CashAccount",
     "Charge",
     "Contract",
+    "DeskLock",
     "EmailTest",
     "Invoice",
     "InvoiceEvent",

@@ -62,3 +62,21 @@ class CancellationRequest(Base):
     resolved_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
 
     __table_args__ = (Index("ix_cancellation_request_status", "status", "requested_at"),)
+
+
+class DeskLock(Base):
+    """A lock two desks take in turn (SQLite has no advisory locks): one row per held key.
+
+    Written in a BEGIN IMMEDIATE transaction, so two desks can never both insert
+    it; the holder refreshes `heartbeat_at` while it works, and a row whose
+    holder died (same host, process gone; or silent past the lease) is taken over.
+    """
+
+    __tablename__ = "desk_lock"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    token: Mapped[str] = mapped_column(String(32))
+    acquired_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -110,6 +110,16 @@ VECTORS = [
         "34191252500000135001960025828112345671234550",
         "34191.96005 25828.112349 56712.345505 1 25250000013500",
     ),
+    # 1.6 / issue: openboleto ItauTest.php carteira 112 (full DAC over ag+conta+cart+NN)
+    (
+        "itau-112",
+        {"bank": "341", "agency": "1724", "account": "12345", "wallet": "112",
+         "our_number": "12345678"},
+        1050,
+        "2013-01-01",
+        None,
+        "34191.12127 34567.881726 41234.580003 1 55650000001050",
+    ),
     # 3.1 post-rollover (brc itau_spec, venc 2029-05-20)
     (
         "itau-109-2029",
@@ -334,6 +344,13 @@ def test_published_vector(
         assert codes.digitable_line_formatted == line
     assert codes.due_factor == due_factor(D(due))
     assert len(codes.barcode) == 44 and len(codes.digitable_line) == 47
+
+
+def test_itau_112_our_number_has_the_full_dac() -> None:
+    """Itaú Anexo 4: 112 is not a short-DAC carteira (openboleto: `112/12345678-8`)."""
+    inp = BoletoInput(bank="341", agency="1724", account="12345", wallet="112",
+                      our_number="12345678", amount_cents=1050, due_date=D("2013-01-01"))
+    assert get_bank("341").format_our_number(inp) == "112/12345678-8"
 
 
 def test_itau_blank_value_vector() -> None:

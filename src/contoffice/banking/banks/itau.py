@@ -12,8 +12,9 @@ if TYPE_CHECKING:
 
 # Carteiras whose free field has seu número (7) + código do cliente (5).
 SPECIAL_WALLETS = frozenset({"106", "107", "122", "142", "143", "195", "196", "198"})
-# Carteiras whose nosso-número DAC covers only carteira + nosso número.
-SHORT_DAC_WALLETS = frozenset({"112", "126", "131", "146", "150", "168"})
+# Carteiras whose nosso-número DAC covers only carteira + nosso número (Itaú manual,
+# Anexo 4; 112 is not one of them).
+SHORT_DAC_WALLETS = frozenset({"126", "131", "146", "150", "168"})
 
 
 class Itau(BankRule):

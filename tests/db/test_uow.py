@@ -47,7 +47,7 @@ def test_commit_persists(db: Database) -> None:
 
 
 def test_get_missing_raises_not_found(db: Database) -> None:
-    with db.uow() as uow, pytest.raises(NotFound, match="Fatura 999 não encontrado"):
+    with db.uow() as uow, pytest.raises(NotFound, match="Fatura 999 não encontrada"):
         uow.get(Invoice, 999, what="Fatura")
 
 

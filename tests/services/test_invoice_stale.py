@@ -62,8 +62,6 @@ except Stale as error:
 @pytest.mark.parametrize("mode", ["dialog", "session"])
 def test_second_desk_gets_stale(db: Database, db_url: str, backend: str, actor: Actor,
                                 tmp_path: Path, mode: str) -> None:
-    if backend != "postgresql":
-        pytest.skip("two desks share a PostgreSQL server")
     office = Office(db, actor)
     script = tmp_path / "desk.py"
     script.write_text(DESK)

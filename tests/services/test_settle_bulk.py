@@ -61,7 +61,7 @@ def test_bulk_rows_match_the_rules(
         (
             999_999,
             False,
-            "Fatura 999999 não encontrado (pode ter sido removido por outro usuário).",
+            "Fatura 999999 não encontrada (pode ter sido removida por outro usuário).",
         ),
     ]
     row = invoice(db, invs[1])
@@ -97,11 +97,17 @@ def test_a_conflicting_chunk_is_redone_row_by_row(
     db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     invs = open_invoices(db, actor, 3)
+    real, calls = settle_bulk._update_invoices, []
 
-    def conflict(*_args: object) -> None:
-        raise StaleDataError("another desk")
+    def conflict_once(*args: object) -> None:
+        # Another desk touched the chunk: its bulk write misses; the rows redone one by
+        # one (the same rule, the same function) then find their versions again.
+        calls.append(len(args[1]))  # type: ignore[arg-type]
+        if len(calls) == 1:
+            raise StaleDataError("another desk")
+        real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(settle_bulk, "_update_invoices", conflict)
+    monkeypatch.setattr(settle_bulk, "_update_invoices", conflict_once)
     result = settlements.settle_invoices(
         db.uow(),
         actor,
@@ -112,7 +118,57 @@ def test_a_conflicting_chunk_is_redone_row_by_row(
         today=TODAY,
     )
     assert all(o.done for o in result.outcomes)
+    assert calls == [3, 1, 1, 1]
     assert {invoice(db, i).status for i in invs} == {InvoiceStatus.SETTLED}
     # nothing of the rolled-back bulk attempt is left: one settlement and one event per row
     assert _count(db, Settlement) == 3
     assert _count(db, AuditEvent, action="invoice.settled") == 3
+
+
+def _settled_state(db: Database, invoice_ids: list[int]) -> list[tuple[object, ...]]:
+    """Every row a settlement writes, ids replaced by their place among the invoices."""
+    place = {iid: n for n, iid in enumerate(invoice_ids)}
+    with db.uow() as uow:
+        s = uow.session
+        invoices = [invoice(db, i) for i in invoice_ids]
+        rows: list[tuple[object, ...]] = [
+            ("invoice", place[i.id], i.status, i.amount_cents, i.paid_cents, i.settled_on,
+             i.reconciliation_status, i.version_id) for i in invoices]
+        rows += [("settlement", place[x.invoice_id], x.amount_cents, x.settled_on, x.method,
+                  x.justification) for x in s.scalars(select(Settlement).where(
+                      Settlement.invoice_id.in_(invoice_ids)).order_by(Settlement.invoice_id))]
+        rows += [("charge", place[c.invoice_id or 0], c.kind, c.amount_cents, c.status,
+                  c.description, c.settlement_id is not None)
+                 for c in s.scalars(select(Charge).where(Charge.invoice_id.in_(invoice_ids))
+                                    .order_by(Charge.invoice_id, Charge.id))]
+        rows += [("event", place[e.invoice_id], e.kind, e.text)
+                 for e in s.scalars(select(InvoiceEvent).where(
+                     InvoiceEvent.invoice_id.in_(invoice_ids), InvoiceEvent.kind == "settled")
+                     .order_by(InvoiceEvent.invoice_id))]
+        rows += [("audit", place[a.entity_id], a.action, a.after, a.justification)
+                 for a in s.scalars(select(AuditEvent).where(
+                     AuditEvent.entity_id.in_(invoice_ids), AuditEvent.action == "invoice.settled")
+                     .order_by(AuditEvent.entity_id))]
+    return rows
+
+
+@pytest.mark.parametrize(("value", "partial"), [(None, False), (90_000, False),
+                                                (100_000, False), (40_000, True)])
+def test_bulk_and_per_row_paths_leave_the_same_database(
+    db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch, value: int | None,
+    partial: bool
+) -> None:
+    bulk_ids, row_ids = open_invoices(db, actor, 3), open_invoices(db, actor, 3)
+    settle = dict(method="other", settled_on=TODAY, justification="lote", value_cents=value,
+                  partial=partial, today=TODAY)
+    settlements.settle_invoices(db.uow(), actor, invoice_ids=bulk_ids, **settle)
+    real = settle_bulk._update_invoices
+
+    def chunk_conflicts(uow: object, rows: list, terms: object) -> None:
+        if len(rows) > 1:  # every whole chunk misses: each row goes the per-row path
+            raise StaleDataError("another desk")
+        real(uow, rows, terms)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(settle_bulk, "_update_invoices", chunk_conflicts)
+    settlements.settle_invoices(db.uow(), actor, invoice_ids=row_ids, **settle)
+    assert _settled_state(db, bulk_ids) == _settled_state(db, row_ids)

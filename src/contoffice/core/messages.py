@@ -38,3 +38,10 @@ def invalid(field: str, detail: str) -> ValidationError:
 def required(field: str) -> ValidationError:
     """A ValidationError for an empty mandatory field."""
     return ValidationError(f"{field}: campo obrigatório.", field)
+
+
+def not_found(what: str, code: object) -> str:
+    """ "Fatura 5 não encontrada (pode ter sido removida …)", in the thing's gender."""
+    end = "a" if is_feminine(what) else "o"
+    return (f"{what} {code} não encontrad{end} "
+            f"(pode ter sido removid{end} por outro usuário).")

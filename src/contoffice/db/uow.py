@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from contoffice.core.messages import not_found
 from contoffice.db.engine import make_engine, make_session_factory
 from contoffice.errors import DatabaseBusy, DatabaseUnavailable, NotFound, Stale
 
@@ -109,9 +110,7 @@ class UnitOfWork:
         """Load one row by primary key or raise NotFound with a pt-BR message."""
         obj = self.session.get(model, ident)
         if obj is None:
-            raise NotFound(
-                f"{what} {ident} não encontrado (pode ter sido removido por outro usuário)."
-            )
+            raise NotFound(not_found(what, ident))
         return obj
 
 

@@ -1,9 +1,9 @@
 """Liquidação avulsa of a chunk of invoices at once: checked in Python, written in bulk.
 
-The same rules and the same rows as settling one invoice at a time
-(`settlements.settle_invoices`' per-row path), in a handful of statements per
-chunk instead of several round trips per invoice: one SELECT each for the
-invoices and their contas, then executemany INSERTs (settlements, adjustment
+The one settlement rule: `settlements.settle_invoices` runs it over whole
+chunks and, when another desk touched a chunk, over one invoice at a time, in
+a handful of statements per chunk instead of several round trips per invoice:
+one SELECT each for the invoices and their contas, then executemany INSERTs (settlements, adjustment
 contas, history, audit) and versioned UPDATEs whose matched-row count is
 checked, so a change by another desk sends the chunk back to the per-row path.
 """
@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from contoffice.core.format import format_date, format_money
+from contoffice.core.messages import not_found
 from contoffice.core.vocab import (
     ChargeKind,
     ChargeStatus,
@@ -97,14 +98,7 @@ def settle_chunk(
     for invoice_id in chunk:
         invoice = loaded.get(invoice_id)
         if invoice is None:
-            outcomes.append(
-                RowOutcome(
-                    invoice_id,
-                    False,
-                    f"Fatura {invoice_id} não encontrado "
-                    "(pode ter sido removido por outro usuário).",
-                )
-            )
+            outcomes.append(RowOutcome(invoice_id, False, not_found("Fatura", invoice_id)))
             continue
         planned = _plan(invoice, terms)
         if isinstance(planned, str):

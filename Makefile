@@ -9,14 +9,19 @@ APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 
 	libxkbcommon0 fonts-dejavu-core postgresql binutils poppler-utils zbar-tools \
 	desktop-file-utils
 
-.PHONY: run test system-packages venv lint screenshots bench clean
+# What a real window needs on a desktop (Qt's xcb platform plugin): a bare Debian lacks these.
+WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 \
+	libx11-xcb1 libxcb1 libxcb-randr0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
 
-run: venv
+.PHONY: run test system-packages window-packages venv lint screenshots bench clean
+
+run: window-packages venv
 	$(VENV)/bin/contoffice db upgrade
 	$(VENV)/bin/contoffice demo --people $(DEMO_PEOPLE) --if-empty
 	$(VENV)/bin/contoffice gui
 
-test: system-packages venv
+test: system-packages window-packages venv
 	QT_QPA_PLATFORM=offscreen CONTOFFICE_REQUIRE_PG=1 scripts/pgcluster run \
 		$(PY) -m pytest -q -p no:cacheprovider
 
@@ -28,15 +33,22 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Installs only what is missing, so a prepared machine pays nothing (needs root or sudo).
-system-packages:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+define apt_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
 		| grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
-		echo "Installing system packages: $$missing"; \
+		echo "$(2): $$missing"; \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		export DEBIAN_FRONTEND=noninteractive; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+system-packages:
+	$(call apt_missing,$(APT_PACKAGES),Installing system packages)
+
+window-packages:
+	$(call apt_missing,$(WINDOW_PACKAGES),Installing what the window needs)
 
 lint: venv
 	$(VENV)/bin/ruff check src tests bench

@@ -74,3 +74,20 @@ def test_first_administrator_on_a_new_database(qtbot: Any, db: Database) -> None
     assert dialog.actor is not None and dialog.actor.is_admin
     with db.uow() as uow:
         assert operators.login(uow, "maria", "segredo1").login == "maria"
+
+
+def test_cancelling_the_login_is_a_normal_exit(qtbot: Any, demo_db: Database) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from contoffice.ui.app import run_app
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:  # not shown yet
+            QTimer.singleShot(50, cancel)
+            return
+        dialog.reject()
+
+    QTimer.singleShot(50, cancel)
+    assert run_app(database_url=str(demo_db.url)) == 0

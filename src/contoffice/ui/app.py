@@ -77,8 +77,8 @@ def run_app(database_url: str | None = None) -> int:
         return 2
     settings = DeskSettings()
     actor = authenticate(db, settings)
-    if actor is None:
-        return 1
+    if actor is None:  # the clerk cancelled the login: a normal way to leave
+        return 0
     window = MainWindow(WindowContext(db, actor, settings))
     window.show()
     return app.exec()

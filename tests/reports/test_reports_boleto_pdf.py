@@ -89,3 +89,11 @@ def test_slip_rejects_a_bad_barcode(make_slip) -> None:
         make_slip(0, barcode="123")
     with pytest.raises(TypeError):
         make_slip(0, instructions="one string")
+
+
+def test_a_long_bank_name_shrinks_instead_of_being_cut(tmp_path: Path, make_slip,
+                                                       pdf_tools) -> None:
+    pdf = tmp_path / "caixa.pdf"
+    render_boletos([make_slip(0, bank_name="Caixa Econômica Federal")], pdf)
+    text = pdf_tools.text(pdf)
+    assert "Caixa Econômica Federal" in text and "Fede…" not in text

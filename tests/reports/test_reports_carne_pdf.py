@@ -37,3 +37,14 @@ def test_partial_last_page_and_pix_on_the_stub(tmp_path: Path, make_slip, pdf_to
     assert pdf_tools.decode(second, "i25") == [VECTORS[3][0]]
     assert pdf_tools.decode(second, "qrcode") == [PIX]
     assert pdf_tools.decode(first, "qrcode") == []
+    # The copia e cola is printed whole, in a readable size, in the ficha's instructions.
+    second_text = pdf_tools.text(pdf).split("\f")[1]
+    assert any(PIX[:cut] in second_text and PIX[cut:] in second_text
+               for cut in range(40, len(PIX) - 20)), "the copia e cola is not printed whole"
+
+
+def test_monthly_fee_stub_says_the_competencia(tmp_path: Path, make_slip, pdf_tools) -> None:
+    pdf = tmp_path / "fees.pdf"
+    render_boletos([make_slip(0, competence=date(2026, 10, 1))], pdf, carne=True)
+    text = pdf_tools.text(pdf)
+    assert "Competência" in text and "10/2026" in text and "Parcela" not in text

@@ -48,7 +48,34 @@ def test_boleto_and_carne_scan(
     boletos.print_invoices(db, actor, open_invoices, carne)
     decoded = [code for page in tools.pages(carne) for code in tools.decode(page, "i25")]
     assert sorted(decoded) == sorted(s.barcode for s in slips)
-    assert f"Parcela 01/{len(slips):02d}" in tools.text(carne)
+    text = tools.text(carne)
+    # Monthly fees are no installment plan: each stub says its competência, not "Parcela".
+    assert "Parcela" not in text and "Competência" in text
+
+
+def test_an_installment_plan_prints_its_parcelas(
+    db: Database, actor: Actor, open_invoices: list[int], tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from contoffice.services import charge_billing, charges
+
+    with db.uow() as uow:
+        person = uow.session.scalar(select(Invoice.person_id).where(
+            Invoice.id == open_invoices[0]))
+        profile = uow.session.scalar(select(PaymentProfile.id).where(
+            PaymentProfile.active.is_(True)).limit(1))
+    ids = charges.insert_charges(db.uow(), actor, data=charges.ChargeInput(
+        person_id=person, description="Parcelamento de IRPJ", amount_cents=50_000,
+        due_date=date.today().replace(day=1), installment=1, replications=2,
+        interval_months=1, payment_profile_id=profile))
+    billed = charge_billing.bill_charges(db.uow(), actor, charge_ids=ids, method="per_charge",
+                                         payment_profile_id=profile)
+    invoices = [o.new_id for o in billed.outcomes]
+    carne = tmp_path / "parcelas.pdf"
+    boletos.print_invoices(db, actor, invoices, carne)
+    text = PdfTools(tmp_path).text(carne)
+    assert all(f"Parcela {n:02d}/03" in text for n in (1, 2, 3)), text
 
 
 def test_settled_and_removed_invoices_are_refused(

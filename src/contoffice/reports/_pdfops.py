@@ -9,6 +9,7 @@ the ordinary canvas API inside a form XObject.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -94,6 +95,15 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
+
+
+def shrink(text: str, font: str, size: float, width: float,
+           smallest: float = 5.5) -> tuple[str, float]:
+    """The text and the largest size (down to `smallest`) at which it fits; cut only below."""
+    needed = stringWidth(text, font, size)
+    if needed > width:  # rounded down to what is printed, so the width check below agrees
+        size = max(smallest, math.floor(size * width / needed * 100) / 100)
+    return fit(text, font, size, width), size
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:

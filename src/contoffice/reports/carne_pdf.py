@@ -27,8 +27,9 @@ FICHA_W = 170 * mm
 FICHA_H = 95 * mm
 _HEAD = 8 * mm
 _BOX = 6.3 * mm
+_FIRST_BOX = ""  # captioned per slip: "Parcela" or "Competência"
 _STUB_BOXES = (
-    "Parcela",
+    _FIRST_BOX,
     "Vencimento",
     "Agência / Código do Beneficiário",
     "Nosso número",
@@ -85,14 +86,17 @@ class CarneLayout:
         """Canhoto values and the full ficha of one parcela."""
         top = _row_bottom(index) + FICHA_H
         self._stub_values(o, slip, top)
-        ficha_values(o, slip, ficha_box(index))
+        ficha_values(o, slip, ficha_box(index), pix_text=True)
 
     @staticmethod
     def _stub_values(o: Ops, slip: BoletoSlip, top: float) -> None:
         x, w, size = STUB_X + 0.5 * mm, STUB_W - 1 * mm, 7.0
         o.text(x, top - _HEAD + 1.8 * mm, fit(slip.bank_code_with_dv, BOLD, 11, 17 * mm), BOLD, 11)
+        # An installment plan's slip says "Parcela 03/12"; a monthly fee its competência.
+        first = slip.installment_label or (
+            format_competence(slip.competence) if slip.competence else slip.due_text[3:])
         texts = (
-            slip.installment_label or "",
+            first,
             slip.due_text,
             slip.agency_account,
             slip.our_number,
@@ -103,12 +107,16 @@ class CarneLayout:
         y = top - _HEAD
         for label, text in zip(_STUB_BOXES, texts, strict=True):
             y -= _BOX
-            bold = label in ("Parcela", "Vencimento", "(=) Valor do documento")
+            bold = label in (_FIRST_BOX, "Vencimento", "(=) Valor do documento")
             font = BOLD if bold else REGULAR
             o.text(x, y + 1 * mm, fit(text, font, size, w), font, size)
-            if label == "Parcela" and slip.competence is not None:
-                comp = format_competence(slip.competence)
-                o.right(STUB_X + STUB_W - 0.5 * mm, y + _BOX - 2 * mm, f"Comp. {comp}", REGULAR, 5)
+            if label == _FIRST_BOX:
+                caption = "Parcela" if slip.installment_label else "Competência"
+                o.text(STUB_X + 0.5 * mm, y + _BOX - 2 * mm, caption, REGULAR, 5)
+                if slip.installment_label and slip.competence is not None:
+                    comp = format_competence(slip.competence)
+                    o.right(STUB_X + STUB_W - 0.5 * mm, y + _BOX - 2 * mm, f"Comp. {comp}",
+                            REGULAR, 5)
         o.text(x, y - 4.5 * mm, fit(slip.payer_name, REGULAR, 6, w), REGULAR, 6)
         o.text(x, y - 7.3 * mm, fit(slip.payer_document, REGULAR, 6, w), REGULAR, 6)
         if slip.pix_payload:
@@ -116,13 +124,14 @@ class CarneLayout:
             pix_block(
                 o,
                 slip.pix_payload,
-                STUB_X,
+                STUB_X + 2 * mm,
                 qr_top,
-                21 * mm,
+                24 * mm,
                 STUB_W,
                 3.0,
                 beside=False,
                 bottom=top - FICHA_H + 0.5 * mm,
+                with_text=False,
             )
 
     def slip_images(self, c: Canvas, slip: BoletoSlip, index: int) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from contoffice.reports._pdfops import BOLD, REGULAR, Ops, fit, stringWidth
+from contoffice.reports._pdfops import BOLD, MONO, REGULAR, Ops, fit, shrink, stringWidth, wrap
 from contoffice.reports.boleto_slip import BoletoSlip
 from contoffice.reports.itf import BARCODE_HEIGHT, QUIET_ZONE, itf_ops
 
@@ -159,7 +159,8 @@ def header_values(o: Ops, slip: BoletoSlip, b: FichaBox, trailer: str | None) ->
     _, bottom = b.rows()["header"]
     base = bottom + 1.6 * mm
     if not slip.logo_path:
-        o.text(b.x + 1 * mm, base, fit(slip.bank_name, BOLD, 9, b.logo_w - 2 * mm), BOLD, 9)
+        name, size = shrink(slip.bank_name, BOLD, 9, b.logo_w - 2 * mm)  # whole, smaller
+        o.text(b.x + 1 * mm, base, name, BOLD, size)
     code_x = b.x + b.logo_w
     code = fit(slip.bank_code_with_dv, BOLD, 15, b.code_w - 2 * mm)
     o.text(code_x + 1.5 * mm, base, code, BOLD, 15)
@@ -169,8 +170,12 @@ def header_values(o: Ops, slip: BoletoSlip, b: FichaBox, trailer: str | None) ->
     o.right(b.x + b.w - 1 * mm, base, text, BOLD, round(size, 2))
 
 
-def ficha_values(o: Ops, slip: BoletoSlip, b: FichaBox) -> None:
-    """Write every value of one slip into its ficha, barcode included."""
+def ficha_values(o: Ops, slip: BoletoSlip, b: FichaBox, *, pix_text: bool = False) -> None:
+    """Write every value of one slip into its ficha, barcode included.
+
+    `pix_text`: the "Pix copia e cola" goes in the instructions, in a readable size
+    (the carnê's stub has room for the QR code only).
+    """
     r = b.rows()
     rx = b.x + b.w - 1.5 * mm  # right column values are right-aligned
     lw = b.left_w - 2 * mm
@@ -204,11 +209,22 @@ def ficha_values(o: Ops, slip: BoletoSlip, b: FichaBox) -> None:
     lines = ((slip.heading,) if slip.heading else ()) + slip.instruction_lines()
     lead = 3.1 * mm
     y = top - 2.3 * mm - lead
+    if pix_text and slip.pix_payload:
+        # Whole or not at all: a copia e cola cut short cannot be paid.
+        size = 6.0
+        payload = wrap(slip.pix_payload, MONO, size, lw)
+        room = int((y - bottom - 0.8 * mm - lead) // (size * 1.15)) + 1
+        lines = lines[:max(0, len(lines) - max(0, len(payload) + 1 - room))]
     for line in lines:
         if y < bottom + 0.8 * mm:
             break
         o.text(b.x + 1 * mm, y, fit(line, REGULAR, 7, lw), REGULAR, 7)
         y -= lead
+    if pix_text and slip.pix_payload:
+        o.text(b.x + 1 * mm, y, "Pix copia e cola:", BOLD, 6.5)
+        for line in payload:
+            y -= size * 1.15
+            o.text(b.x + 1 * mm, y, line, MONO, size)
     top, bottom = r["payer"]
     y = top - 2.8 * mm
     for line in (slip.payer_line, " – ".join(slip.payer_address_lines)):

@@ -51,9 +51,13 @@ def pix_block(
     text_size: float,
     beside: bool,
     bottom: float = 0.0,
+    with_text: bool = True,
 ) -> None:
     """QR code with the "Pix copia e cola" caption and payload text (beside or below)."""
     o.literal(qr_ops(payload, x, top - qr_size, qr_size))
+    if not with_text:  # the payload is printed elsewhere on the page
+        o.text(x, top - qr_size - 3 * mm, "Pix: leia o QR code", REGULAR, 5.5)
+        return
     if beside:
         tx, ty = x + qr_size + 2 * mm, top - 4 * mm
     else:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from contoffice.banking.banks import get_bank
 from contoffice.banking.boleto import BoletoInput, compute_codes
@@ -17,7 +17,7 @@ from contoffice.core.format import format_date, format_money, format_percent
 from contoffice.core.postal import format_cep
 from contoffice.core.progress import Progress
 from contoffice.core.validation import ValidationError
-from contoffice.db.models import Invoice, PaymentProfile, Person
+from contoffice.db.models import Charge, Invoice, PaymentProfile, Person
 from contoffice.db.uow import Database, UnitOfWork
 from contoffice.errors import InvalidInput, NotAllowed
 from contoffice.reports import BoletoSlip, render_boletos, render_boletos_parallel
@@ -211,29 +211,36 @@ def print_invoices(
         raise InvalidInput("Selecione ao menos uma fatura.", field="Faturas")
     with db.uow() as uow:
         slips = slips_for_invoices(uow, invoice_ids)
-    carne = len(slips) > 1 if carne is None else carne
-    if carne:
-        slips = _numbered(slips)
+        carne = len(slips) > 1 if carne is None else carne
+        if carne:
+            slips = _numbered(uow, invoice_ids, slips)
     if len(slips) >= PARALLEL_FROM:
         return render_boletos_parallel(slips, out, carne=carne, progress=progress)
     return render_boletos(slips, out, carne=carne, progress=progress)
 
 
-def _numbered(slips: list[BoletoSlip]) -> list[BoletoSlip]:
-    """Chronological parcelas labelled "Parcela 03/12" per payer."""
+def _numbered(uow: UnitOfWork, invoice_ids: Sequence[int],
+              slips: list[BoletoSlip]) -> list[BoletoSlip]:
+    """Chronological slips per payer; "Parcela 03/12" only for a real installment plan.
+
+    Independent monthly fees are no parcelas: their stub says the competência.
+    """
     from dataclasses import replace
 
-    ordered = sorted(slips, key=lambda s: (s.payer_name, s.due_date or date.min))
-    totals: dict[str, int] = {}
-    for slip in ordered:
-        totals[slip.payer_name] = totals.get(slip.payer_name, 0) + 1
-    seen: dict[str, int] = {}
-    result = []
-    for slip in ordered:
-        seen[slip.payer_name] = seen.get(slip.payer_name, 0) + 1
-        label = f"Parcela {seen[slip.payer_name]:02d}/{totals[slip.payer_name]:02d}"
-        result.append(replace(slip, installment_label=label))
-    return result
+    plans = dict(uow.session.execute(
+        select(Charge.invoice_id, func.min(Charge.installment))
+        .where(Charge.invoice_id.in_(list(invoice_ids)),
+               Charge.installments.is_not(None))
+        .group_by(Charge.invoice_id)).all())
+    totals = dict(uow.session.execute(
+        select(Charge.invoice_id, func.max(Charge.installments))
+        .where(Charge.invoice_id.in_(list(plans))).group_by(Charge.invoice_id)).all())
+    labelled = []
+    for invoice_id, slip in zip(invoice_ids, slips, strict=True):
+        number, total = plans.get(invoice_id), totals.get(invoice_id)
+        label = f"Parcela {number:02d}/{total:02d}" if number and total else None
+        labelled.append(replace(slip, installment_label=label))
+    return sorted(labelled, key=lambda s: (s.payer_name, s.due_date or date.min))
 
 
 def record_bank_pix(uow: UnitOfWork, actor: Actor, invoice_id: int, payload: str) -> None:

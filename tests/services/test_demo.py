@@ -128,3 +128,24 @@ def test_demo_operators_log_in(demo: Database) -> None:
 def test_demo_refuses_a_database_with_people(demo: Database) -> None:
     with pytest.raises(NotAllowed, match="já tem cadastros"):
         build_demo(demo, people=10)
+
+
+def test_the_featured_client_gets_a_new_due_date_as_scenario_4_tells(
+    demo: Database, actor: object
+) -> None:
+    """SCENARIOS 4 on the demo: "Alterar Fatura" of Padaria's overdue invoice goes through."""
+    from contoffice.services import invoice_changes
+    from contoffice.services.demo import FEATURED_CNPJ
+    from contoffice.services.invoice_changes import REISSUE_KEY
+
+    with demo.uow() as uow:
+        overdue = list(uow.session.scalars(
+            select(Invoice.id).join(Person, Person.id == Invoice.person_id)
+            .where(Person.document == FEATURED_CNPJ, Invoice.status == "open",
+                   Invoice.due_date < TODAY).order_by(Invoice.due_date)))
+    assert len(overdue) == 2
+    result = invoice_changes.alter_due_date(
+        demo.uow(), actor, invoice_ids=overdue[:1], due_date=date(2026, 12, 10),  # type: ignore[arg-type]
+        surcharge_cents=1_870, justification="pedido do cliente",
+        confirmed=frozenset({REISSUE_KEY}), today=TODAY)
+    assert [o.done for o in result.outcomes] == [True], result.outcomes

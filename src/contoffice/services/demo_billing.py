@@ -162,10 +162,13 @@ class BillingGenerator:
             due = next_business_day(
                 clamp_day(due_month.year, due_month.month, int(contract["due_day"]))
             )  # type: ignore[arg-type]
-            state = None
+            state, remittance = None, None
             months_back = (last.year - competence.year) * 12 + last.month - competence.month
             if featured and months_back in (1, 2):
+                # Boletos printed by the office, never registered at a bank: SCENARIOS 3-4
+                # (reprint, new due date) work on them as a clerk would try.
                 due, state = self.today - timedelta(days=20 + 15 * months_back), "open"
+                remittance = "none"
             elif featured and due < self.today:
                 state = "settled"  # the scenario's client owes exactly those two
             elif contract["status"] == "suspended" and competence == last:
@@ -178,6 +181,7 @@ class BillingGenerator:
                 competence,
                 contract,
                 state,
+                remittance=remittance,
             )
             competence = _add_months(competence, 1)
 
@@ -213,6 +217,7 @@ class BillingGenerator:
         contract: dict[str, object] | None,
         state: str | None,
         direction: str = "R",
+        remittance: str | None = None,
     ) -> None:
         rng = self.rng
         if state is None:
@@ -270,7 +275,8 @@ class BillingGenerator:
                 "paid_cents": paid,
                 "status": state,
                 "settled_on": settled_on if state == "settled" else None,
-                "remittance_status": "transmitted" if due < self.today else "pending",
+                "remittance_status": remittance
+                or ("transmitted" if due < self.today else "pending"),
                 "reconciliation_status": "reconciled" if state == "settled" else "none",
                 "suspension_reason": "Pedido do cliente" if state == "suspended" else "",
                 "removed_at": self.now if removed else None,

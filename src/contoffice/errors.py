@@ -54,3 +54,7 @@ class DatabaseUnavailable(ContofficeError):
 
 class DatabaseBusy(ContofficeError):
     """Another desk kept the database (SQLite) busy past the wait: nothing was written."""
+
+
+class DatabaseDamaged(DatabaseUnavailable):
+    """The SQLite file failed its integrity check: nothing may be written to it."""

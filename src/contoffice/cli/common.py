@@ -14,9 +14,14 @@ from contoffice.services.setup import open_database
 ENV_OPERATOR = "CONTOFFICE_OPERATOR"
 
 
-def database(args: argparse.Namespace) -> Database:
-    """Open (and upgrade) the database the arguments name."""
-    return open_database(database_url(getattr(args, "database", None)))
+def database(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """Open (and upgrade) the database the arguments name.
+
+    Only `demo` creates one (`db upgrade` goes straight to migrate): any other
+    command on a missing, empty or damaged SQLite file stops with one pt-BR line.
+    """
+    url = database_url(getattr(args, "database", None))
+    return open_database(url, create=create, empty_is_new=create)
 
 
 def actor(db: Database, args: argparse.Namespace) -> Actor:

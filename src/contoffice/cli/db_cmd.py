@@ -1,4 +1,4 @@
-"""`contoffice db upgrade | db backup FILE`."""
+"""`contoffice db upgrade | db backup FILE | db restore FILE`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     backup.add_argument("file", type=Path)
     add_common(backup)
     backup.set_defaults(handler=_backup)
+    restore = actions.add_parser(
+        "restore",
+        help="troca o arquivo SQLite por uma cópia de segurança verificada "
+        "(feche o contoffice nas outras estações; o arquivo atual é guardado ao lado)",
+    )
+    restore.add_argument("file", type=Path)
+    add_common(restore)
+    restore.set_defaults(handler=_restore)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -47,5 +55,15 @@ def _backup(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"backup": str(target)})
     else:
-        print(f"Backup gravado em {target}.")
+        print(f"Backup gravado e verificado (integridade ok) em {target}.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    aside = migrate.restore(database_url(getattr(args, "database", None)), args.file)
+    if args.json:
+        emit_json({"restored_from": str(args.file), "previous": str(aside) if aside else None})
+    else:
+        kept = f" O arquivo anterior foi guardado em {aside}." if aside else ""
+        print(f"Banco de dados restaurado da cópia {args.file}.{kept}")
     return 0

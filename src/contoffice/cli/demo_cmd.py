@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _demo(args: argparse.Namespace) -> int:
-    db = database(args)
+    db = database(args, create=True)
     try:
         if args.if_empty and has_people(db):
             print("O banco de dados já tem cadastros; escritório de demonstração não criado.")

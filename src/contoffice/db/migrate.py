@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,10 +12,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, inspect
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from contoffice.db.engine import is_sqlite, make_engine
+from contoffice.db import integrity
+from contoffice.db.engine import make_engine
+from contoffice.db.integrity import sqlite_path
 from contoffice.errors import DatabaseUnavailable
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -50,14 +50,6 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def sqlite_path(url: str) -> Path | None:
-    """The file behind an SQLite URL (None for in-memory or another backend)."""
-    if not is_sqlite(url):
-        return None
-    database = make_url(url).database
-    return Path(database) if database and database != ":memory:" else None
-
-
 def check_reachable(engine: Engine) -> None:
     """Raise DatabaseUnavailable with one clear line when the database cannot be opened."""
     try:
@@ -71,11 +63,29 @@ def check_reachable(engine: Engine) -> None:
         ) from None
 
 
-def upgrade(url: str) -> UpgradeResult:
-    """Bring the database to head; an SQLite file is backed up first and restored on failure."""
+def upgrade(url: str, *, create: bool = True, empty_is_new: bool | None = None) -> UpgradeResult:
+    """Bring the database to head; an SQLite file is backed up first and restored on failure.
+
+    A missing SQLite file is created only with `create`, a zero-length one taken
+    as new only with `empty_is_new` (default: `create`); a damaged one is refused.
+    """
     path = sqlite_path(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    integrity.require_usable(
+        url, create=create, empty_is_new=create if empty_is_new is None else empty_is_new
+    )
+    created = None
+    if path is not None and not path.exists():
+        integrity.create_private_file(path)
+        created = path
+    try:
+        return _upgrade(url, path)
+    except BaseException:
+        if created is not None:  # a file this call made holds nothing of the office
+            integrity.remove_files(created)
+        raise
+
+
+def _upgrade(url: str, path: Path | None) -> UpgradeResult:
     engine = make_engine(url)
     try:
         check_reachable(engine)
@@ -98,7 +108,7 @@ def upgrade(url: str) -> UpgradeResult:
     except Exception as error:
         if backup is not None:
             # Through SQLite's backup API, so a WAL left by the failed run cannot win.
-            backup_sqlite(backup, path)  # type: ignore[arg-type]
+            integrity.copy_into(backup, path)  # type: ignore[arg-type]
         elif path is not None and not has_tables:
             path.unlink(missing_ok=True)
         raise DatabaseUnavailable(
@@ -123,26 +133,43 @@ def _backup_before_upgrade(path: Path, revision: str | None) -> Path:
 
 
 def backup_sqlite(source: Path, target: Path) -> None:
-    """Copy a live SQLite file consistently (sqlite3 online backup API)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        with dst:
-            src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    """Copy a live SQLite file consistently, readable by the user only; refused if damaged.
+
+    The copy (sqlite3 online backup API) must pass `PRAGMA integrity_check` before it
+    takes the target's name.
+    """
+    integrity.verified_copy(source, target)
 
 
 def backup(url: str, target: Path) -> Path:
-    """`db backup FILE`: an online copy of the embedded database."""
+    """`db backup FILE`: a verified online copy of the embedded database."""
     path = sqlite_path(url)
     if path is None:
         raise DatabaseUnavailable(
             "O backup pelo contoffice é do arquivo SQLite; no PostgreSQL use pg_dump no servidor."
         )
-    if not path.exists():
-        raise DatabaseUnavailable(f"Arquivo do banco de dados não encontrado: {path}")
+    if _same_file(path, target):
+        raise DatabaseUnavailable(SAME_FILE.format(path=target))
+    integrity.require_usable(url)
     backup_sqlite(path, target)
     return target
+
+
+def restore(url: str, source: Path) -> Path | None:
+    """`db restore FILE`: a verified backup replaces the SQLite file; the old one is set aside."""
+    path = sqlite_path(url)
+    if path is None:
+        raise DatabaseUnavailable(
+            "A restauração pelo contoffice é do arquivo SQLite; no PostgreSQL use pg_restore "
+            "no servidor."
+        )
+    if _same_file(path, source):
+        raise DatabaseUnavailable(SAME_FILE.format(path=source))
+    return integrity.restore_file(source, path)
+
+
+SAME_FILE = "A cópia de segurança {path} não pode ser o próprio arquivo do banco de dados."
+
+
+def _same_file(database: Path, other: Path) -> bool:
+    return database.resolve() == other.resolve()

@@ -12,7 +12,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from contoffice.core.messages import not_found
 from contoffice.db.engine import make_engine, make_session_factory
-from contoffice.errors import DatabaseBusy, DatabaseUnavailable, NotFound, Stale
+from contoffice.db.integrity import damaged_message, is_damage, require_usable
+from contoffice.errors import DatabaseBusy, DatabaseDamaged, DatabaseUnavailable, NotFound, Stale
 
 T = TypeVar("T")
 
@@ -79,8 +80,21 @@ class UnitOfWork:
                 raise
         if _busy(exc):
             raise DatabaseBusy(BUSY) from exc
+        damaged = self._damaged_file(exc)
+        if damaged is not None:
+            # Damage the open-time quick_check could not see: what was being written is undone.
+            raise DatabaseDamaged(damaged_message(damaged)) from exc
         if isinstance(exc, OperationalError | InterfaceError) and _connection_lost(exc):
             raise DatabaseUnavailable(unreachable_message(exc)) from exc
+
+    def _damaged_file(self, error: BaseException | None) -> str | None:
+        # SQLite's "database disk image is malformed" / "file is not a database".
+        bind = self._session_factory.kw.get("bind")
+        if not (isinstance(error, DBAPIError) and isinstance(bind, Engine)):
+            return None
+        if bind.dialect.name != "sqlite" or not is_damage(error):
+            return None
+        return str(bind.url.database)
 
     def commit(self) -> None:
         """Commit, turning another desk's concurrent change into `Stale`."""
@@ -93,6 +107,9 @@ class UnitOfWork:
             self.session.rollback()
             if _busy(error):
                 raise DatabaseBusy(BUSY) from None
+            damaged = self._damaged_file(error)
+            if damaged is not None:
+                raise DatabaseDamaged(damaged_message(damaged)) from None
             raise DatabaseUnavailable(f"Falha ao gravar no banco de dados: {error.orig}") from None
 
     def flush(self) -> None:
@@ -115,9 +132,14 @@ class UnitOfWork:
 
 
 class Database:
-    """An engine and its session factory; hands out units of work."""
+    """An engine and its session factory; hands out units of work.
+
+    An SQLite file must already exist, and pass `PRAGMA quick_check` (once per process
+    and file): only `migrate.upgrade` creates one.
+    """
 
     def __init__(self, url: str, engine: Engine | None = None) -> None:
+        require_usable(url)
         self.url = url
         self.engine = engine or make_engine(url)
         self.session_factory = make_session_factory(self.engine)

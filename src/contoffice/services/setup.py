@@ -36,9 +36,14 @@ DEFAULT_SETTINGS = {
 }
 
 
-def open_database(url: str) -> Database:
-    """Upgrade the schema (backing up an SQLite file first) and return the database."""
-    migrate.upgrade(url)
+def open_database(url: str, *, create: bool = True, empty_is_new: bool = False) -> Database:
+    """Upgrade the schema (backing up an SQLite file first) and return the database.
+
+    A missing SQLite file is created only with `create`; a zero-length one is taken
+    as a new office only with `empty_is_new` (it may be an office cut short); a
+    damaged file is always refused.
+    """
+    migrate.upgrade(url, create=create, empty_is_new=empty_is_new)
     db = Database(url)
     with db.uow() as uow:
         ensure_defaults(uow)

@@ -71,7 +71,8 @@ def run_app(database_url: str | None = None) -> int:
     """Open the database (migrating it), log in, and run the window until it closes."""
     app = application()
     try:
-        db = open_database(resolve_database_url(database_url))
+        # The first run creates the file; an empty or damaged one is refused, not replaced.
+        db = open_database(resolve_database_url(database_url), create=True)
     except ContofficeError as error:
         QMessageBox.critical(None, texts.APP_TITLE, str(error))
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -40,3 +41,32 @@ def test_sheet_titles_excel_accepts() -> None:
     assert sheet_title("Faturas programadas para recorrência automática") == \
         "Faturas programadas para recorr"
     assert sheet_title("a/b") == "a b"
+
+
+HOSTILE = [
+    '=HYPERLINK("http://example.com/x","Clique")',
+    "=1+1",
+    "+55 11 91234-5678",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "#N/A",
+    "=",
+]
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "atividade.xlsx"
+    columns = (C("text", "Comentário", K.TEXT), C("detail", "Detalhe", K.TEXT))
+    rows = [(text, text) for text in HOSTILE] + [("bell\x07 inside", "ok")]
+    write_grid(path, "Atividade", columns, rows)
+    sheet = load_workbook(path).active
+    for row, text in zip(sheet.iter_rows(min_row=2), HOSTILE, strict=False):
+        for cell in row:
+            assert cell.value == text and cell.data_type == "s", (text, cell.data_type)
+    assert sheet.cell(row=len(HOSTILE) + 2, column=1).value == "bell inside"
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "<f " not in xml and 't="e"' not in xml
+    assert "HYPERLINK" in xml  # written, as an inline string

@@ -167,3 +167,21 @@ def test_cancelling_a_contract_can_remove_its_later_open_invoices(db, actor) -> 
         december = uow.session.scalar(select(Charge.status).where(
             Charge.contract_id == cid, Charge.competence == date(2026, 12, 1)))
         assert december == "removed"
+
+
+def test_a_fee_above_the_office_ceiling_is_not_billed(db: Database, actor: Actor) -> None:
+    from contoffice.db.models import OfficeSetting
+    from contoffice.services import messages as m
+    from contoffice.services import money_limits
+
+    profile = make_profile(db)
+    small = make_contract(db, actor, make_person(db, "Pequena Ltda"), profile, fee_cents=50_000)
+    big = make_contract(db, actor, make_person(db, "Grande Ltda"), profile, fee_cents=93_500)
+    with db.uow() as uow:  # the office lowers its ceiling after the contract was made
+        uow.session.add(OfficeSetting(key=money_limits.CEILING_KEY, value="80000"))
+        uow.commit()
+    result = billing_run.run_billing(db, actor, competence="2026-11", today=TODAY)
+    assert result.invoices_created == 1
+    assert [(r.contract_id, r.message) for r in result.refused] == [
+        (big, m.CONTRACT_FEE_ABOVE_CEILING.format(code=big, ceiling="R$ 800,00"))]
+    assert _count(db, Invoice, Invoice.contract_id == small) == 1

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+import time
 from datetime import date
 
 import pytest
@@ -38,6 +42,85 @@ def test_wrong_password_locks_after_the_limit(db: Database) -> None:
         operators.login(uow, "carlos", "errada")
     with db.uow() as uow, pytest.raises(NotAllowed, match="bloqueado"):
         operators.login(uow, "carlos", "segredo1")  # even the right one now
+
+
+# One desk: its own process and Database; it says "ready", waits for the start line, then
+# tries one wrong password and says how it was refused.
+WRONG_PASSWORD_DESK = textwrap.dedent("""
+    import sys
+    from sqlalchemy import text
+    from contoffice.db.uow import Database
+    from contoffice.errors import ContofficeError
+    from contoffice.services import messages, operators
+    db = Database(sys.argv[1])
+    with db.uow() as uow:  # connected before the start, so the attempts really overlap
+        uow.session.execute(text("SELECT 1"))
+    print("ready", flush=True)
+    sys.stdin.readline()
+    try:
+        with db.uow() as uow:
+            operators.login(uow, "carlos", "errada")
+        print("accepted")
+    except ContofficeError as refusal:
+        if str(refusal) == messages.LOGIN_FAILED:
+            print("wrong")
+        elif "bloqueado" in str(refusal):
+            print("locked")
+        else:
+            print("other", refusal)
+""")
+DESKS = 32
+
+
+def test_parallel_wrong_passwords_never_pass_the_limit(db: Database, db_url: str) -> None:
+    admin = _admin(db)
+    desks = [subprocess.Popen([sys.executable, "-c", WRONG_PASSWORD_DESK, db_url],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(DESKS)]
+    for desk in desks:
+        assert desk.stdout is not None and desk.stdout.readline().strip() == "ready"
+    for desk in desks:  # every desk is connected and waiting: start them all at once
+        assert desk.stdin is not None
+        desk.stdin.write("go\n")
+        desk.stdin.flush()
+    answers = []
+    for desk in desks:
+        out, err = desk.communicate(timeout=120)
+        assert desk.returncode == 0, err[-2000:]
+        answers.append(out.strip())
+    limit = 5
+    # The limit-th wrong password is answered "locked"; every one after it too.
+    assert answers.count("wrong") == limit - 1, answers
+    assert answers.count("locked") == DESKS - (limit - 1), answers
+    with db.uow() as uow:
+        stored = uow.session.get(Operator, admin.id)
+        assert stored.locked and stored.failed_attempts == limit
+    with db.uow() as uow, pytest.raises(NotAllowed, match="bloqueado"):
+        operators.login(uow, "carlos", "segredo1")
+
+
+def _login_time(db: Database, login: str) -> float:
+    """The shortest of three refused logins, in seconds."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        with db.uow() as uow, pytest.raises(NotAllowed, match=messages.LOGIN_FAILED):
+            operators.login(uow, login, "errada")
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_an_unknown_login_costs_what_a_known_one_does(db: Database) -> None:
+    _admin(db)
+    with db.uow() as uow:
+        operators.system_actor(uow)  # a known login without a password
+        uow.commit()
+    known = _login_time(db, "carlos")
+    unknown = _login_time(db, "ninguem")
+    passwordless = _login_time(db, operators.SYSTEM_LOGIN)
+    # An argon2 verify (tens of ms) is paid either way; a bare lookup takes under 1 ms.
+    assert known > 0.01 and unknown > 0.01 and passwordless > 0.01
+    assert 0.4 < unknown / known < 2.5
 
 
 def test_expired_operator_is_refused(db: Database) -> None:

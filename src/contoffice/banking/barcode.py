@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from contoffice.banking.checkdigits import mod10, mod11_barcode
 from contoffice.banking.errors import BoletoError
+from contoffice.core.text import is_ascii_digits
 
 MAX_AMOUNT_CENTS = 9_999_999_999
 
@@ -35,7 +36,7 @@ class BarcodeParts:
 
 def _only_digits(text: str, length: int, what: str, field: str) -> str:
     digits = re.sub(r"[\s.]", "", text)
-    if not digits.isdigit() or len(digits) != length:
+    if not is_ascii_digits(digits) or len(digits) != length:
         raise BoletoError(
             f"{what} deve ter {length} dígitos, recebido {len(digits)}: {text!r} ({field})", field
         )

@@ -11,7 +11,6 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from contoffice.banking.banks import get_bank
@@ -23,6 +22,8 @@ from contoffice.banking.barcode import (
 )
 from contoffice.banking.errors import BoletoError
 from contoffice.banking.factor import factor_or_blank
+from contoffice.core.money import parse_reais
+from contoffice.core.validation import ValidationError
 
 __all__ = [
     "BoletoCodes",
@@ -96,24 +97,22 @@ _DATE_FIELDS = ("due_date", "processing_date")
 
 
 def _cents_from_reais(value: Any) -> int:
-    """`"1234.56"`, `"1.234,56"`, 1234.56 or 1234 (reais) → integer cents, exactly."""
-    if isinstance(value, bool):
+    """`"1234.56"`, `"1.234,56"`, 1234.56 or 1234 (reais) → integer cents, exactly.
+
+    The grammar is core.money's: no `1_000`, NaN, exponent or non-ASCII digit.
+    """
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise BoletoError('Valor inválido: use reais, como "1234.56" (amount)', "amount")
-    text = str(value).strip()
-    if "," in text:  # pt-BR writing: dots group thousands, the comma is the decimal mark
-        text = text.replace(".", "").replace(",", ".")
     try:
-        reais = Decimal(text)
-    except InvalidOperation:
-        raise BoletoError(
-            f'Valor inválido: {value!r}; use reais, como "1234.56" (amount)', "amount"
-        ) from None
-    cents = reais * 100
-    if not cents.is_finite() or cents != cents.to_integral_value():
-        raise BoletoError(
-            f"Valor inválido: {value!r} tem mais de duas casas decimais (amount)", "amount"
-        )
-    return int(cents)
+        return parse_reais(str(value), "Valor").cents
+    except ValidationError as error:
+        raise BoletoError(f"{error.message} (amount)", "amount") from None
+
+
+def _shown(value: Any) -> str:
+    """A value from the file quoted on one short line (never a Python repr)."""
+    text = " ".join(str(value).split())
+    return f"“{text if len(text) <= 40 else text[:39] + '…'}”"
 
 
 def _date(value: Any, field: str) -> date | None:
@@ -125,7 +124,7 @@ def _date(value: Any, field: str) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         raise BoletoError(
-            f"Data inválida em {field}: {value!r}; use AAAA-MM-DD ({field})", field
+            f"Data inválida em {field}: {_shown(value)}; use AAAA-MM-DD ({field})", field
         ) from None
 
 
@@ -135,7 +134,8 @@ def boleto_input_from_mapping(d: Mapping[str, Any]) -> BoletoInput:
         raise BoletoError("Cada boleto deve ser um objeto JSON (bank)", "bank")
     unknown = sorted(set(d) - _FIELDS - {"amount"})
     if unknown:
-        raise BoletoError(f"Campo desconhecido: {', '.join(unknown)}", unknown[0])
+        names = ", ".join(_shown(name) for name in unknown[:3])
+        raise BoletoError(f"Campo desconhecido: {names}", unknown[0])
     if not str(d.get("bank") or "").strip():
         raise BoletoError("Campo obrigatório: banco (bank)", "bank")
     values: dict[str, Any] = {}
@@ -147,14 +147,16 @@ def boleto_input_from_mapping(d: Mapping[str, Any]) -> BoletoInput:
     cents = d.get("amount_cents")
     if cents is not None and (isinstance(cents, bool) or not isinstance(cents, int)):
         raise BoletoError(
-            f"amount_cents deve ser um inteiro de centavos, recebido {cents!r} (amount_cents)",
+            f"amount_cents deve ser um inteiro de centavos, recebido {_shown(cents)} "
+            "(amount_cents)",
             "amount_cents",
         )
     if d.get("amount") is not None:
         from_reais = _cents_from_reais(d["amount"])
         if cents is not None and cents != from_reais:
             raise BoletoError(
-                f"amount ({d['amount']}) e amount_cents ({cents}) divergem (amount)", "amount"
+                f"amount ({_shown(d['amount'])}) e amount_cents ({cents}) divergem (amount)",
+                "amount",
             )
         cents = from_reais
     if cents is None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from itertools import cycle
 
+from contoffice.core.text import is_ascii_digits
+
 
 def _digits(number: str) -> list[int]:
-    if not number.isdigit():
+    if not is_ascii_digits(number):
         raise ValueError(f"apenas dígitos são aceitos: {number!r}")
     return [int(c) for c in number]
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from contoffice.core.text import is_ascii_digits
 from contoffice.core.validation import ValidationError
 
 PIX_GUI = "br.gov.bcb.pix"
@@ -60,7 +61,7 @@ def parse_tlv(text: str) -> list[tuple[str, str]]:
     pos = 0
     while pos < len(text):
         head = text[pos : pos + 4]
-        if len(head) < 4 or not head.isdigit():
+        if len(head) < 4 or not is_ascii_digits(head):
             raise PixError(f"BR Code malformado na posição {pos + 1}: {head!r}", "pix")
         size = int(head[2:])
         value = text[pos + 4 : pos + 4 + size]

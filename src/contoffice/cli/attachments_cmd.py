@@ -7,6 +7,7 @@ from pathlib import Path
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.numbers import record_id
 from contoffice.core.format import format_datetime
 from contoffice.services import attachments
 
@@ -17,10 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     add = actions.add_parser("add", help="anexar um arquivo ao cadastro, contrato ou fatura")
     add.add_argument("file", metavar="ARQUIVO")
-    add.add_argument("--person", type=int, required=True, metavar="ID")
+    add.add_argument("--person", type=record_id, required=True, metavar="ID")
     target = add.add_mutually_exclusive_group()
-    target.add_argument("--contract", type=int, metavar="ID")
-    target.add_argument("--invoice", type=int, metavar="ID")
+    target.add_argument("--contract", type=record_id, metavar="ID")
+    target.add_argument("--invoice", type=record_id, metavar="ID")
     add.add_argument("--category", default="", metavar="TEXTO")
     add.add_argument("--description", default="", metavar="TEXTO")
     add.add_argument("--mime", default="", metavar="TIPO", help="padrão: pela extensão")
@@ -28,10 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.set_defaults(handler=_add)
 
     listing = actions.add_parser("list", help="arquivos de um cadastro (sem o conteúdo)")
-    listing.add_argument("--person", type=int, required=True, metavar="ID")
+    listing.add_argument("--person", type=record_id, required=True, metavar="ID")
     narrow = listing.add_mutually_exclusive_group()
-    narrow.add_argument("--contract", type=int, metavar="ID")
-    narrow.add_argument("--invoice", type=int, metavar="ID")
+    narrow.add_argument("--contract", type=record_id, metavar="ID")
+    narrow.add_argument("--invoice", type=record_id, metavar="ID")
     narrow.add_argument(
         "--archive", action="store_true", help="só o Arquivo permanente (documentos do cliente)"
     )
@@ -39,13 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     listing.set_defaults(handler=_list)
 
     get = actions.add_parser("get", help="grava o conteúdo de um anexo num arquivo")
-    get.add_argument("id", type=int, metavar="ID")
+    get.add_argument("id", type=record_id, metavar="ID")
     get.add_argument("-o", "--output", required=True, metavar="ARQUIVO")
     add_common(get, json_flag=False, operator=True)
     get.set_defaults(handler=_get)
 
     remove = actions.add_parser("remove", help="remove do Banco de Imagens (fica registrado)")
-    remove.add_argument("id", type=int, metavar="ID")
+    remove.add_argument("id", type=record_id, metavar="ID")
     remove.add_argument("--justification", default="", metavar="TEXTO")
     add_common(remove, json_flag=False, operator=True)
     remove.set_defaults(handler=_remove)

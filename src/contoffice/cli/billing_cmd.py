@@ -7,6 +7,7 @@ import sys
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.numbers import MAX_WINDOW, bounded
 from contoffice.core.format import format_competence
 from contoffice.services import billing_run
 
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     run.add_argument("--competence", required=True, metavar="YYYY-MM")
     run.add_argument("--dry-run", action="store_true",
                      help="só mostra o que seria faturado e o que seria recusado")
-    run.add_argument("--chunk-size", type=int, default=1000, metavar="N",
+    run.add_argument("--chunk-size", type=bounded(1, MAX_WINDOW), default=1000, metavar="N",
                      help="contratos por transação (padrão 1000)")
     run.add_argument("--progress", action="store_true", help="progresso no stderr")
     add_common(run, operator=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.numbers import MAX_ID, parse_bounded, record_id
 from contoffice.core.validation import ValidationError
 from contoffice.services.boletos import print_invoices, record_bank_pix
 
@@ -29,7 +30,7 @@ def register(subparsers: Any) -> None:
 
 def _add_set_pix(sub: Any) -> None:
     pix = sub.add_parser("set-pix", help="guarda o Pix copia e cola que o banco registrou")
-    pix.add_argument("--invoice", type=int, required=True, metavar="ID")
+    pix.add_argument("--invoice", type=record_id, required=True, metavar="ID")
     pix.add_argument("--payload", required=True, metavar="EMV", help="vazio remove")
     add_common(pix, operator=True)
     pix.set_defaults(handler=run_set_pix)
@@ -66,9 +67,9 @@ def _add_pdf(sub: Any) -> None:
 def run_pdf(args: argparse.Namespace) -> int:
     """Render the invoices' boletos into one PDF."""
     try:
-        ids = [int(part) for part in args.invoices.replace(" ", "").split(",") if part]
-    except ValueError:
-        return fail(f"lista de faturas inválida: {args.invoices!r} (use ids separados por vírgula)")
+        ids = [parse_bounded(part, 1, MAX_ID) for part in args.invoices.split(",") if part.strip()]
+    except ValueError as error:
+        return fail(f"lista de faturas inválida: {error} (use ids separados por vírgula)")
     db = database(args)
     try:
         pages = print_invoices(db, actor(db, args), ids, args.output, carne=args.carne)
@@ -88,15 +89,57 @@ def _add_codes(sub: Any) -> None:
     codes.set_defaults(handler=run_codes)
 
 
-def _load(path: str) -> list[Any]:
-    """The JSON file as a list of boleto objects; raises ValidationError naming the file."""
+# A boleto file is a list of flat objects: a megabyte holds thousands of them, and
+# anything nested deeper than list → object → value is not one.
+MAX_INPUT_BYTES = 1_000_000
+MAX_DEPTH = 3
+
+
+def _read(path: str) -> str:
+    """The file's text, refused when missing, unreadable, not UTF-8 or over the size bound."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise ValidationError(f"arquivo não encontrado: {path} (--input)", "input") from None
-    except (OSError, UnicodeDecodeError):
+    except (OSError, ValueError):  # a folder, no permission, a NUL in the name
+        raise ValidationError(f"não foi possível ler {path} (--input)", "input") from None
+    if len(data) > MAX_INPUT_BYTES:
+        message = f"{path} passa de {MAX_INPUT_BYTES // 1_000_000} MB; divida-o em arquivos menores"
+        raise ValidationError(message + " (--input)", "input")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
         message = f"não foi possível ler {path} como texto UTF-8 (--input)"
         raise ValidationError(message, "input") from None
+
+
+def _depth(document: Any) -> int:
+    """How deep lists and objects nest (a scalar is 0), walked without recursion."""
+    deepest, pending = 0, [(document, 1)]
+    while pending:
+        node, level = pending.pop()
+        if not isinstance(node, dict | list):
+            continue
+        deepest = max(deepest, level)
+        if level <= MAX_DEPTH:  # anything deeper is refused: no need to walk it
+            pending.extend((child, level + 1) for child in _children(node))
+    return deepest
+
+
+def _children(node: dict[str, Any] | list[Any]) -> list[Any]:
+    return list(node.values()) if isinstance(node, dict) else node
+
+
+def _too_deep(path: str) -> ValidationError:
+    return ValidationError(
+        f"JSON de {path} aninhado demais: use uma lista de objetos de boleto (--input)", "input"
+    )
+
+
+def _load(path: str) -> list[Any]:
+    """The JSON file as a list of boleto objects; raises ValidationError naming the file."""
+    text = _read(path)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -104,6 +147,14 @@ def _load(path: str) -> list[Any]:
             f"JSON inválido em {path}, linha {error.lineno}, coluna {error.colno} (--input)",
             "input",
         ) from None
+    except RecursionError:  # nested past the parser's own stack
+        raise _too_deep(path) from None
+    except ValueError:  # an integer of more than 4,300 digits (Python's own bound)
+        raise ValidationError(
+            f"JSON de {path} tem um número grande demais (--input)", "input"
+        ) from None
+    if _depth(document) > MAX_DEPTH:
+        raise _too_deep(path)
     items = document if isinstance(document, list) else [document]
     if not items:
         raise ValidationError(f"{path} não contém nenhum boleto", "input")
@@ -135,8 +186,8 @@ def run_codes(args: argparse.Namespace) -> int:
                 }
             )
     except ValidationError as error:
-        # main() only catches ContofficeError; banking errors are ValidationErrors.
-        return fail(error.message)
+        # Banking errors are ValidationErrors; a value echoed from the file may hold newlines.
+        return fail(" ".join(error.message.split()))
     if args.json:
         emit_json(results)
     else:

@@ -6,11 +6,21 @@ import argparse
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
-from contoffice.cli.rows import add_tool_options, cents, day, ids, run_tool
+from contoffice.cli.numbers import count, record_id
+from contoffice.cli.rows import (
+    add_tool_options,
+    add_yes,
+    cents,
+    day,
+    ids,
+    run_tool,
+    unconfirmed,
+    with_confirmations,
+)
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
 from contoffice.db.uow import UnitOfWork
-from contoffice.errors import InvalidInput
+from contoffice.errors import InvalidInput, NeedsConfirmation
 from contoffice.services import charge_billing, charges, finder
 from contoffice.services.permissions import Actor
 from contoffice.services.results import BatchResult
@@ -21,18 +31,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = group.add_subparsers(dest="charges_command", required=True, metavar="ACAO")
 
     insert = actions.add_parser("insert", help="inserir conta avulsa (com replicações)")
-    insert.add_argument("--person", type=int, required=True, metavar="ID")
+    insert.add_argument("--person", type=record_id, required=True, metavar="ID")
     insert.add_argument("--description", required=True, metavar="TEXTO")
     insert.add_argument("--value", required=True, metavar="VALOR")
     insert.add_argument("--due-date", required=True, metavar="DD/MM/AAAA")
     insert.add_argument(
-        "--replications", type=int, default=0, metavar="N", help="quantas contas além desta"
+        "--replications", type=count, default=0, metavar="N", help="quantas contas além desta"
     )
     every = insert.add_mutually_exclusive_group()
-    every.add_argument("--interval-days", type=int, metavar="N")
-    every.add_argument("--interval-months", type=int, metavar="N")
+    every.add_argument("--interval-days", type=count, metavar="N")
+    every.add_argument("--interval-months", type=count, metavar="N")
     insert.add_argument("--settle-now", action="store_true", help="liquidar agora")
-    insert.add_argument("--profile", type=int, metavar="ID", help="profile de pagamento")
+    insert.add_argument("--profile", type=record_id, metavar="ID", help="profile de pagamento")
+    add_yes(insert)
     add_common(insert, operator=True)
     insert.set_defaults(handler=_insert)
 
@@ -62,13 +73,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     bill.add_argument(
         "--method", required=True, choices=(charge_billing.PER_CHARGE, charge_billing.ALL_IN_ONE)
     )
-    bill.add_argument("--profile", type=int, metavar="ID")
+    bill.add_argument("--profile", type=record_id, metavar="ID")
     bill.add_argument("--due-date", metavar="DD/MM/AAAA", help="vencimento (todas em uma)")
     bill.add_argument("--description", metavar="TEXTO", help="descrição (todas em uma)")
     bill.set_defaults(handler=_bill)
 
     listing = actions.add_parser("list", help="contas de um cadastro")
-    listing.add_argument("--person", type=int, required=True, metavar="ID")
+    listing.add_argument("--person", type=record_id, required=True, metavar="ID")
     listing.add_argument("--unbilled", action="store_true", help="só as não faturadas")
     listing.add_argument("--direction", choices=("R", "P"), default="R")
     add_common(listing)
@@ -89,7 +100,12 @@ def _insert(args: argparse.Namespace) -> int:
     )
     db = database(args)
     try:
-        created = charges.insert_charges(db.uow(), actor(db, args), data=data)
+        who = actor(db, args)
+        created = with_confirmations(
+            args, lambda ok: charges.insert_charges(db.uow(), who, data=data, confirmed=ok)
+        )
+    except NeedsConfirmation as question:
+        return unconfirmed(question)
     finally:
         db.dispose()
     if args.json:

@@ -10,6 +10,7 @@ import argparse
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.numbers import record_id
 from contoffice.cli.parser import actions_of
 from contoffice.cli.rows import add_tool_options, day, ids, run_tool
 from contoffice.core.format import format_datetime
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_tool_options(general)
     general.add_argument("--description", metavar="TEXTO")
     general.add_argument("--grouping", metavar="TEXTO", help='agrupamento ("" retira)')
-    general.add_argument("--ledger", type=int, metavar="ID", help="plano de contas")
+    general.add_argument("--ledger", type=record_id, metavar="ID", help="plano de contas")
     general.set_defaults(handler=_change_general)
 
     grouping = actions.add_parser("grouping", help="gerenciar agrupamentos")
@@ -40,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     listing.set_defaults(handler=_cancellations)
 
     retention = actions.add_parser("retention", help="registrar a tratativa com o cliente")
-    retention.add_argument("id", type=int, metavar="ID", help="solicitação de cancelamento")
+    retention.add_argument("id", type=record_id, metavar="ID", help="solicitação de cancelamento")
     retention.add_argument("--notes", required=True, metavar="TEXTO")
     add_common(retention, operator=True)
     retention.set_defaults(handler=_retention)

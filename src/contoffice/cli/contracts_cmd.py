@@ -7,11 +7,22 @@ from collections.abc import Callable
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
-from contoffice.cli.rows import add_tool_options, cents, day, ids, run_tool
+from contoffice.cli.numbers import count, record_id
+from contoffice.cli.rows import (
+    add_tool_options,
+    add_yes,
+    cents,
+    day,
+    ids,
+    run_tool,
+    unconfirmed,
+    with_confirmations,
+)
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
 from contoffice.core.vocab import DueRule
 from contoffice.db.uow import UnitOfWork
+from contoffice.errors import NeedsConfirmation
 from contoffice.services import contract_status, contracts, finder, invoicing
 from contoffice.services.permissions import Actor
 from contoffice.services.results import BatchResult
@@ -45,24 +56,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = group.add_subparsers(dest="contracts_command", required=True, metavar="ACAO")
 
     create = actions.add_parser("create", help="cadastrar novo contrato")
-    create.add_argument("--person", type=int, required=True, metavar="ID")
+    create.add_argument("--person", type=record_id, required=True, metavar="ID")
     create.add_argument("--plan", required=True, metavar="TEXTO")
     create.add_argument("--fee", required=True, metavar="VALOR")
-    create.add_argument("--due-day", type=int, required=True, metavar="N")
+    create.add_argument("--due-day", type=count, required=True, metavar="N")
     create.add_argument(
         "--rule", default=DueRule.FIXED_DAY.value, choices=[r.value for r in DueRule]
     )
-    create.add_argument("--profile", type=int, metavar="ID")
+    create.add_argument("--profile", type=record_id, metavar="ID")
     create.add_argument("--start", required=True, metavar="YYYY-MM")
     create.add_argument("--description", default="", metavar="TEXTO")
     create.add_argument("--awaiting", action="store_true", help="aguardando ativação")
-    create.add_argument("--fees-months", type=int, default=0, metavar="N",
+    create.add_argument("--fees-months", type=count, default=0, metavar="N",
                         help="gera os honorários dos N primeiros meses junto com o contrato")
+    add_yes(create)
     add_common(create, operator=True)
     create.set_defaults(handler=_create)
 
     listing = actions.add_parser("list", help="contratos de um cadastro")
-    listing.add_argument("--person", type=int, required=True, metavar="ID")
+    listing.add_argument("--person", type=record_id, required=True, metavar="ID")
     add_common(listing)
     listing.set_defaults(handler=_list)
 
@@ -81,23 +93,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     activate = actions.add_parser("activate", help="ativar contrato aguardando ativação")
     add_tool_options(activate, justification=False)
     activate.add_argument(
-        "--months", type=int, default=12, metavar="N", help="parcelas a gerar (0: só ativar)"
+        "--months", type=count, default=12, metavar="N", help="parcelas a gerar (0: só ativar)"
     )
     activate.set_defaults(handler=_activate)
 
     rule = actions.add_parser("change-due-rule", help="trocar regra de vencimento")
     add_tool_options(rule)
-    rule.add_argument("--due-day", type=int, required=True, metavar="N")
+    rule.add_argument("--due-day", type=count, required=True, metavar="N")
     rule.add_argument("--rule", default=DueRule.FIXED_DAY.value, choices=[r.value for r in DueRule])
     rule.add_argument(
-        "--month-offset", type=int, default=1, metavar="N", help="meses após a competência (0–2)"
+        "--month-offset", type=count, default=1, metavar="N", help="meses após a competência (0–2)"
     )
     rule.add_argument("--keep-date", action="store_true", help="não mover para o próximo dia útil")
     rule.set_defaults(handler=_change_due_rule)
 
     profile = actions.add_parser("change-profile", help="trocar profile de pagamento")
     add_tool_options(profile)
-    profile.add_argument("--profile", type=int, required=True, metavar="ID")
+    profile.add_argument("--profile", type=record_id, required=True, metavar="ID")
     profile.set_defaults(handler=_change_profile)
 
     plan = actions.add_parser("change-plan", help="trocar plano (honorários)")
@@ -122,7 +134,12 @@ def _create(args: argparse.Namespace) -> int:
     )
     db = database(args)
     try:
-        contract_id = contracts.create_contract(db.uow(), actor(db, args), data=data)
+        who = actor(db, args)
+        contract_id = with_confirmations(
+            args, lambda ok: contracts.create_contract(db.uow(), who, data=data, confirmed=ok)
+        )
+    except NeedsConfirmation as question:
+        return unconfirmed(question)
     finally:
         db.dispose()
     if args.json:

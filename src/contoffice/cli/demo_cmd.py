@@ -7,16 +7,17 @@ import dataclasses
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import add_common, database
+from contoffice.cli.numbers import MAX_ID, bounded, count
 from contoffice.services.demo import build_demo, has_people
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     demo = sub.add_parser("demo", help="cria o escritório de demonstração num banco vazio")
-    demo.add_argument("--people", type=int, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
-    demo.add_argument("--contracts", type=int, metavar="N", help="padrão: proporcional")
+    demo.add_argument("--people", type=count, required=True, metavar="N")
+    demo.add_argument("--seed", type=bounded(0, MAX_ID), default=1, metavar="S")
+    demo.add_argument("--contracts", type=count, metavar="N", help="padrão: proporcional")
     demo.add_argument(
-        "--invoices", type=int, metavar="N", help="completa com faturas avulsas até N faturas"
+        "--invoices", type=count, metavar="N", help="completa com faturas avulsas até N faturas"
     )
     demo.add_argument(
         "--if-empty",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.numbers import record_id
 from contoffice.core.paging import PageRequest, Sort
 from contoffice.services.grid_export import export_grid
 from contoffice.services.grids import GRIDS
@@ -17,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export.add_argument("grid", choices=sorted(GRIDS), metavar="GRID",
                         help="grade: " + ", ".join(sorted(GRIDS)))
     export.add_argument("-o", "--output", required=True, metavar="ARQUIVO.xlsx")
-    export.add_argument("--person", type=int, metavar="CODIGO",
+    export.add_argument("--person", type=record_id, metavar="CODIGO",
                         help="cliente (grades client.*)")
     export.add_argument("--filter", action="append", default=[], metavar="CHAVE=VALOR",
                         help="filtro de coluna, como na grade (repetível)")

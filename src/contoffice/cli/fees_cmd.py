@@ -6,16 +6,10 @@ import argparse
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.numbers import count
+from contoffice.cli.rows import ids
 from contoffice.core.format import format_competence, format_money
-from contoffice.errors import InvalidInput
 from contoffice.services import fees
-
-
-def _ids(text: str) -> list[int]:
-    try:
-        return [int(part) for part in text.replace(";", ",").split(",") if part.strip()]
-    except ValueError:
-        raise InvalidInput(f"Lista de códigos inválida: {text!r}.", field="--people") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     generate = actions.add_parser("generate", help="gera honorários de um ou mais clientes")
     generate.add_argument("--people", required=True, metavar="IDS", help="códigos: 1,2,3")
     generate.add_argument("--start", required=True, metavar="YYYY-MM")
-    generate.add_argument("--times", type=int, default=1, metavar="N",
+    generate.add_argument("--times", type=count, default=1, metavar="N",
                           help="número de vezes (1 = só o mês de início)")
     generate.add_argument("--dry-run", action="store_true")
     add_common(generate, operator=True)
@@ -32,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _generate(args: argparse.Namespace) -> int:
-    people = _ids(args.people)
+    people = ids(args.people, "--people")
     db = database(args)
     try:
         who = actor(db, args)

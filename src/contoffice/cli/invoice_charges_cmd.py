@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from contoffice.cli.common import add_common
+from contoffice.cli.numbers import record_id
 from contoffice.cli.parser import actions_of
 from contoffice.cli.rows import cents, day, run_tool
 from contoffice.db.uow import UnitOfWork
@@ -20,13 +21,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     alter = actions_of(sub, "invoices").add_parser(
         "alter-charge", help="editar uma conta da fatura (novo valor recria a fatura)"
     )
-    alter.add_argument("invoice", type=int, metavar="INVOICE_ID")
-    alter.add_argument("--charge", type=int, required=True, metavar="ID", help="conta da fatura")
+    alter.add_argument("invoice", type=record_id, metavar="INVOICE_ID")
+    alter.add_argument(
+        "--charge", type=record_id, required=True, metavar="ID", help="conta da fatura"
+    )
     alter.add_argument("--value", metavar="VALOR", help="novo valor (recria a fatura)")
     alter.add_argument("--description", metavar="TEXTO")
     alter.add_argument("--period-start", metavar="DD/MM/AAAA")
     alter.add_argument("--period-end", metavar="DD/MM/AAAA")
-    alter.add_argument("--ledger", type=int, metavar="ID", help="plano de contas")
+    alter.add_argument("--ledger", type=record_id, metavar="ID", help="plano de contas")
     alter.add_argument(
         "--justification", default="", metavar="TEXTO", help="justificativa (obrigatória)"
     )

@@ -6,6 +6,7 @@ import argparse
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import add_common, database
+from contoffice.cli.numbers import record_id
 from contoffice.cli.rows import add_tool_options, ids, run_tool
 from contoffice.core.format import format_datetime
 from contoffice.db.uow import UnitOfWork
@@ -44,7 +45,7 @@ def register_actions(actions: argparse._SubParsersAction) -> None:  # type: igno
     comment.set_defaults(handler=_comment)
 
     history = actions.add_parser("history", help="histórico de uma fatura")
-    history.add_argument("id", type=int, metavar="ID")
+    history.add_argument("id", type=record_id, metavar="ID")
     add_common(history)
     history.set_defaults(handler=_history)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from contoffice.cli.numbers import record_id
 from contoffice.cli.rows import add_tool_options, cents, day, ids, run_tool
 from contoffice.core.vocab import SettlementMethod
 from contoffice.db.uow import UnitOfWork
@@ -29,7 +30,7 @@ def register_actions(actions: argparse._SubParsersAction) -> None:  # type: igno
         metavar="VALOR",
         help="valor pago (padrão: o saldo); menos = desconto, mais = acréscimo",
     )
-    settle.add_argument("--profile", type=int, metavar="ID", help="profile de pagamento")
+    settle.add_argument("--profile", type=record_id, metavar="ID", help="profile de pagamento")
     settle.add_argument("--partial", action="store_true", help="pagamento parcial")
     settle.set_defaults(handler=_settle)
 
@@ -37,7 +38,7 @@ def register_actions(actions: argparse._SubParsersAction) -> None:  # type: igno
     add_tool_options(reverse)
     reverse.add_argument(
         "--cash-account",
-        type=int,
+        type=record_id,
         required=True,
         metavar="ID",
         help="conta cofre/caixa/banco do estorno",
@@ -74,10 +75,11 @@ def _settle(args: argparse.Namespace) -> int:
     settled_on = day(args.date, "Data de liquidação") or date.today()
     value = cents(args.value, "Valor de liquidação")
 
-    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
+    def tool(uow: UnitOfWork, who: Actor, confirmed: frozenset[str]) -> BatchResult:
         return settlements.settle_invoices(
             uow,
             who,
+            confirmed=confirmed,
             invoice_ids=invoice_ids,
             method=args.method,
             settled_on=settled_on,
@@ -149,6 +151,7 @@ def _alter(args: argparse.Namespace) -> int:
                 discount_cents=discount,
                 discount_until=until,
                 instruction=args.instruction,
+                confirmed=confirmed,
                 **common,
             )
         return invoice_changes.set_remittance_mark(

@@ -10,6 +10,7 @@ import argparse
 
 from contoffice.cli import emit_json, invoice_marks, invoice_money
 from contoffice.cli.common import add_common, database
+from contoffice.cli.numbers import record_id, window
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
 from contoffice.core.vocab import InvoiceStatus
@@ -20,10 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     invoices = sub.add_parser("invoices", help="faturas")
     actions = invoices.add_subparsers(dest="invoices_command", required=True, metavar="ACAO")
     listing = actions.add_parser("list", help="faturas de um cadastro")
-    listing.add_argument("--person", type=int, required=True, metavar="ID")
+    listing.add_argument("--person", type=record_id, required=True, metavar="ID")
     listing.add_argument("--status", action="append", choices=[s.value for s in InvoiceStatus])
     listing.add_argument("--direction", choices=("R", "P"), default=None)
-    listing.add_argument("--limit", type=int, default=100_000)
+    listing.add_argument("--limit", type=window, default=100_000)
     add_common(listing)
     listing.set_defaults(handler=_list)
     invoice_money.register_actions(actions)

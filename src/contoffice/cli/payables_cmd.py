@@ -6,8 +6,19 @@ import argparse
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
-from contoffice.cli.rows import add_tool_options, cents, day, ids, run_tool
+from contoffice.cli.numbers import count, record_id
+from contoffice.cli.rows import (
+    add_tool_options,
+    add_yes,
+    cents,
+    day,
+    ids,
+    run_tool,
+    unconfirmed,
+    with_confirmations,
+)
 from contoffice.db.uow import UnitOfWork
+from contoffice.errors import NeedsConfirmation
 from contoffice.services import charges, payables
 from contoffice.services.permissions import Actor
 from contoffice.services.results import BatchResult
@@ -18,17 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = group.add_subparsers(dest="payables_command", required=True, metavar="ACAO")
 
     insert = actions.add_parser("insert", help="lançar conta a pagar (com replicações)")
-    insert.add_argument("--person", type=int, required=True, metavar="ID")
+    insert.add_argument("--person", type=record_id, required=True, metavar="ID")
     insert.add_argument("--description", required=True, metavar="TEXTO")
     insert.add_argument("--value", required=True, metavar="VALOR")
     insert.add_argument("--due-date", required=True, metavar="DD/MM/AAAA")
-    insert.add_argument("--ledger", type=int, metavar="ID", help="plano de contas")
+    insert.add_argument("--ledger", type=record_id, metavar="ID", help="plano de contas")
     insert.add_argument(
-        "--replications", type=int, default=0, metavar="N", help="quantas contas além desta"
+        "--replications", type=count, default=0, metavar="N", help="quantas contas além desta"
     )
     every = insert.add_mutually_exclusive_group()
-    every.add_argument("--interval-days", type=int, metavar="N")
-    every.add_argument("--interval-months", type=int, metavar="N")
+    every.add_argument("--interval-days", type=count, metavar="N")
+    every.add_argument("--interval-months", type=count, metavar="N")
+    add_yes(insert)
     add_common(insert, operator=True)
     insert.set_defaults(handler=_insert)
 
@@ -37,8 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     edit.add_argument("--value", metavar="VALOR")
     edit.add_argument("--description", metavar="TEXTO")
     edit.add_argument("--due-date", metavar="DD/MM/AAAA")
-    edit.add_argument("--ledger", type=int, metavar="ID", help="plano de contas")
-    edit.add_argument("--installment", type=int, metavar="N", help="parcela")
+    edit.add_argument("--ledger", type=record_id, metavar="ID", help="plano de contas")
+    edit.add_argument("--installment", type=count, metavar="N", help="parcela")
     edit.set_defaults(handler=_edit)
 
     remove = actions.add_parser("remove", help="excluir contas a pagar")
@@ -59,7 +71,12 @@ def _insert(args: argparse.Namespace) -> int:
     )
     db = database(args)
     try:
-        created = payables.insert_payable(db.uow(), actor(db, args), data=data)
+        who = actor(db, args)
+        created = with_confirmations(
+            args, lambda ok: payables.insert_payable(db.uow(), who, data=data, confirmed=ok)
+        )
+    except NeedsConfirmation as question:
+        return unconfirmed(question)
     finally:
         db.dispose()
     if args.json:
@@ -73,11 +90,12 @@ def _edit(args: argparse.Namespace) -> int:
     charge_ids = ids(args.ids)
     value, due = cents(args.value), day(args.due_date, "Vencimento")
 
-    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
+    def tool(uow: UnitOfWork, who: Actor, confirmed: frozenset[str]) -> BatchResult:
         return payables.edit_payable_charges(
             uow,
             who,
             charge_ids=charge_ids,
+            confirmed=confirmed,
             amount_cents=value,
             description=args.description,
             due_date=due,

@@ -7,6 +7,7 @@ import dataclasses
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import add_common, database
+from contoffice.cli.numbers import record_id, window
 from contoffice.core.documents import format_document
 from contoffice.core.format import format_date, parse_date
 from contoffice.core.paging import PageRequest, Sort
@@ -38,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     search.add_argument("--latest", action="store_true", help="últimos 1000 novos cadastros ativos")
     for name in _TEXT_FILTERS:
         search.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXTO")
-    search.add_argument("--code", type=int)
+    search.add_argument("--code", type=record_id)
     search.add_argument("--kind", choices=("PF", "PJ", "PRE"))
     search.add_argument("--classification", choices=sorted(CLASSIFICATIONS))
     search.add_argument("--registered-from", metavar="DATA")
@@ -47,8 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     search.add_argument("--email-tested-to", metavar="DATA")
     search.add_argument("--with-email-and-phone", action="store_true", default=None)
     search.add_argument("--sort", default="", help="coluna[,-coluna]: - para decrescente")
-    search.add_argument("--offset", type=int, default=0)
-    search.add_argument("--limit", type=int, default=100)
+    search.add_argument("--offset", type=window, default=0)
+    search.add_argument("--limit", type=window, default=100)
     add_common(search)
     search.set_defaults(handler=_search)
 

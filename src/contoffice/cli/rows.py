@@ -11,9 +11,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.numbers import MAX_ID, parse_bounded
 from contoffice.core.format import parse_date
 from contoffice.core.money import Money
 from contoffice.db.uow import UnitOfWork
@@ -24,15 +26,19 @@ from contoffice.services.results import BatchResult, RowOutcome
 EXIT_REFUSED = 4
 EXIT_NEEDS_CONFIRMATION = 3
 Tool = Callable[[UnitOfWork, Actor, frozenset[str]], BatchResult]
+T = TypeVar("T")
 
 
 def ids(text: str, option: str = "IDS") -> list[int]:
-    """`1,2,3` (or `1;2`) → [1, 2, 3]; anything else is bad input."""
+    """`1,2,3` (or `1;2`) → [1, 2, 3]; anything else (`1_0`, `٣`, 0, 2**31) is bad input."""
     try:
-        found = [int(part) for part in text.replace(";", ",").split(",") if part.strip()]
-    except ValueError:
+        found = [
+            parse_bounded(part, 1, MAX_ID) for part in text.replace(";", ",").split(",")
+            if part.strip()
+        ]
+    except ValueError as error:
         raise InvalidInput(
-            f"Lista de códigos inválida: {text!r} (use 1,2,3).", field=option
+            f"Lista de códigos inválida em {option}: {error}; use 1,2,3.", field=option
         ) from None
     if not found:
         raise InvalidInput(f"Informe ao menos um código em {option}.", field=option)
@@ -65,9 +71,7 @@ def add_tool_options(
             metavar="TEXTO",
             help="justificativa (gravada no histórico e na auditoria)",
         )
-    parser.add_argument(
-        "--yes", action="store_true", help='confirma os avisos da ferramenta ("tenho certeza")'
-    )
+    add_yes(parser)
     if dry_run:
         parser.add_argument(
             "--dry-run",
@@ -77,25 +81,43 @@ def add_tool_options(
     add_common(parser, operator=True)
 
 
+def add_yes(parser: argparse.ArgumentParser) -> None:
+    """--yes: answer the service's questions ("tenho certeza") without asking."""
+    parser.add_argument(
+        "--yes", action="store_true", help='confirma os avisos da ferramenta ("tenho certeza")'
+    )
+
+
+def with_confirmations(args: argparse.Namespace, call: Callable[[frozenset[str]], T]) -> T:
+    """Call the service; with --yes answer each question it asks and call again.
+
+    Without --yes the question (NeedsConfirmation) reaches the caller, which
+    prints it with `unconfirmed`: the service asked before writing anything.
+    """
+    confirmed: set[str] = set()
+    while True:
+        try:
+            return call(frozenset(confirmed))
+        except NeedsConfirmation as question:
+            if not getattr(args, "yes", False) or question.key in confirmed:
+                raise
+            confirmed.add(question.key)
+
+
+def unconfirmed(question: NeedsConfirmation) -> int:
+    """Say what needs confirming (one line on stderr) and return exit code 3."""
+    print(f"contoffice: {question.message} (use --yes para confirmar)", file=sys.stderr)
+    return EXIT_NEEDS_CONFIRMATION
+
+
 def run_tool(args: argparse.Namespace, tool: Tool) -> int:
     """Run a mass tool, confirming its warnings only with --yes, and print the outcomes."""
     db = database(args)
     try:
         who = actor(db, args)
-        confirmed: set[str] = set()
-        while True:
-            try:
-                result = tool(db.uow(), who, frozenset(confirmed))
-                break
-            except NeedsConfirmation as question:
-                # The service asked before writing anything: with --yes, answer and ask again.
-                if not getattr(args, "yes", False) or question.key in confirmed:
-                    print(
-                        f"contoffice: {question.message} (use --yes para confirmar)",
-                        file=sys.stderr,
-                    )
-                    return EXIT_NEEDS_CONFIRMATION
-                confirmed.add(question.key)
+        result = with_confirmations(args, lambda confirmed: tool(db.uow(), who, confirmed))
+    except NeedsConfirmation as question:
+        return unconfirmed(question)
     finally:
         db.dispose()
     return report(args, result.outcomes)

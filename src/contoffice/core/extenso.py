@@ -13,6 +13,15 @@ _SCALES = (
     ("milhão", "milhões"),
     ("bilhão", "bilhões"),
     ("trilhão", "trilhões"),
+    # Far above any ceiling, but a receipt sums what the database holds (BIGINT cents,
+    # up to 92 quatrilhões of reais per row): every stored sum must read in words.
+    ("quatrilhão", "quatrilhões"),
+    ("quintilhão", "quintilhões"),
+    ("sextilhão", "sextilhões"),
+    ("septilhão", "septilhões"),
+    ("octilhão", "octilhões"),
+    ("nonilhão", "nonilhões"),
+    ("decilhão", "decilhões"),
 )
 _LIMIT_REAIS = 1000 ** len(_SCALES)
 
@@ -33,7 +42,7 @@ def _groups(n: int) -> list[int]:
 
 
 def cardinal(n: int) -> str:
-    """pt-BR cardinal words for 0 <= n < 10^15, without num2words' comma after "mil"."""
+    """pt-BR cardinal words for 0 <= n < 10^36, without num2words' comma after "mil"."""
     if n == 0:
         return "zero"
     if not 0 < n < _LIMIT_REAIS:

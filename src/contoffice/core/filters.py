@@ -13,17 +13,23 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from contoffice.core.money import Money
+from contoffice.core.text import is_ascii_digits
 from contoffice.core.validation import ValidationError
 
 Range = tuple[date | None, date | None]
 CentsRange = tuple[int | None, int | None]
 _OPERATOR = re.compile(r"^\s*(>=|<=|>|<)\s*(.+)$")
 _RANGE = re.compile(r"^(.+?)\s*(?:\s-\s|-|\sa\s)\s*(.+)$")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2199  # the years core.format.parse_date accepts
 
 
 def _period(text: str) -> Range | None:
     """The first and last day `text` names (a day, a month or a year)."""
     parts = text.strip().split("/")
+    if not all(is_ascii_digits(part) for part in parts):
+        return None  # "٢٠٢٦" or "2026a" is no period
+    if not _FIRST_YEAR <= int(parts[-1][:4]) <= _LAST_YEAR:
+        return None  # ">31/12/9999" would step past the last date Python has
     try:
         if len(parts) == 3 and len(parts[2]) == 4:
             day = date(int(parts[2]), int(parts[1]), int(parts[0]))
@@ -31,7 +37,7 @@ def _period(text: str) -> Range | None:
         if len(parts) == 2 and len(parts[1]) == 4:
             year, month = int(parts[1]), int(parts[0])
             return date(year, month, 1), date(year, month, monthrange(year, month)[1])
-        if len(parts) == 1 and len(parts[0]) == 4 and parts[0].isdigit():
+        if len(parts) == 1 and len(parts[0]) == 4:
             year = int(parts[0])
             return date(year, 1, 1), date(year, 12, 31)
     except ValueError:

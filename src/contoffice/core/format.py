@@ -14,6 +14,7 @@ from babel.numbers import format_currency
 from babel.numbers import format_decimal as babel_format_decimal
 
 from contoffice.core.messages import invalid, required
+from contoffice.core.text import quoted
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 _NBSP = "\xa0"
@@ -114,7 +115,7 @@ def parse_date(text: str, field: str = "Data") -> date:
         return _build_date(int(m[3]), int(m[2]), int(m[1]), field)
     if m := _ISO_DATE.fullmatch(cleaned):
         return _build_date(int(m[1]), int(m[2]), int(m[3]), field)
-    raise invalid(field, f"“{cleaned}” não é uma data; use dd/mm/aaaa.")
+    raise invalid(field, f"“{quoted(cleaned)}” não é uma data; use dd/mm/aaaa.")
 
 
 def parse_competence(text: str, field: str = "Competência") -> date:
@@ -126,4 +127,4 @@ def parse_competence(text: str, field: str = "Competência") -> date:
         return _build_date(int(m[2]), int(m[1]), 1, field)
     if m := _ISO_COMPETENCE.fullmatch(cleaned):
         return _build_date(int(m[1]), int(m[2]), 1, field)
-    raise invalid(field, f"“{cleaned}” não é um mês; use mm/aaaa (ex.: 11/2026).")
+    raise invalid(field, f"“{quoted(cleaned)}” não é um mês; use mm/aaaa (ex.: 11/2026).")

@@ -9,10 +9,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from contoffice.core.format import format_money
 from contoffice.core.messages import invalid, required
+from contoffice.core.text import quoted
 
 _CENT = Decimal("0.01")
+# R$ 999 trilhões: above any ceiling an office sets, and its cents still fit a BIGINT.
+MAX_INTEGER_DIGITS = 15
 # Integer part: either plain digits, or groups of exactly three after each dot.
 _AMOUNT = re.compile(r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)?(?:,(?P<frac>[0-9]+))?")
+# What a script or JSON writes: a dot before the cents, no thousands separator.
+_PLAIN = re.compile(r"(?P<sign>-?)(?P<int>[0-9]+)(?:\.(?P<frac>[0-9]+))?")
 
 
 def _require_int(value: object, what: str) -> int:
@@ -68,14 +73,11 @@ class Money:
             raise required(field)
         match = _AMOUNT.fullmatch(cleaned)
         if match is None or (match["int"] is None and match["frac"] is None):
-            if re.fullmatch(r"[\d.]+", cleaned) or re.fullmatch(r"\d+\.\d{1,2}", cleaned):
-                raise invalid(field, f"“{text}” é ambíguo; use vírgula nos centavos (1.234,56).")
-            raise invalid(field, f"“{text}” não é um valor; use o formato 1.234,56.")
-        frac = match["frac"] or ""
-        if len(frac) > 2:
-            raise invalid(field, "use no máximo duas casas decimais.")
-        reais = int((match["int"] or "0").replace(".", ""))
-        cents = reais * 100 + int(frac.ljust(2, "0"))
+            shown = quoted(text)
+            if re.fullmatch(r"[0-9.]+", cleaned) or re.fullmatch(r"[0-9]+\.[0-9]{1,2}", cleaned):
+                raise invalid(field, f"“{shown}” é ambíguo; use vírgula nos centavos (1.234,56).")
+            raise invalid(field, f"“{shown}” não é um valor; use o formato 1.234,56.")
+        cents = _cents(field, (match["int"] or "0").replace(".", ""), match["frac"] or "")
         return cls(-cents if negative else cents)
 
     @property
@@ -125,6 +127,32 @@ class Money:
 
     def __str__(self) -> str:
         return format_money(self.cents)
+
+
+def _cents(field: str, integer: str, frac: str) -> int:
+    """Cents from the ASCII digits before and after the decimal mark, within the bounds."""
+    if len(frac) > 2:
+        raise invalid(field, "use no máximo duas casas decimais.")
+    if len(integer.lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise invalid(field, f"mais de {MAX_INTEGER_DIGITS} dígitos antes da vírgula.")
+    return int(integer) * 100 + int(frac.ljust(2, "0"))
+
+
+def parse_reais(text: str, field: str = "Valor") -> Money:
+    """Reais as a script writes them: `1234.56`, `1234`, `-5`; with a comma, pt-BR `1.234,56`.
+
+    Nothing else: no exponent, NaN, underscore (`1_000`) or non-ASCII digit.
+    """
+    cleaned = (text or "").strip()
+    if "," in cleaned:
+        return Money.parse(cleaned, field)
+    match = _PLAIN.fullmatch(cleaned)
+    if match is None:
+        if not cleaned:
+            raise required(field)
+        raise invalid(field, f"“{quoted(cleaned)}” não é um valor; use reais, como 1234.56.")
+    cents = _cents(field, match["int"], match["frac"] or "")
+    return Money(-cents if match["sign"] else cents)
 
 
 def sum_money(items: Iterable[Money]) -> Money:

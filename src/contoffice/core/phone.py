@@ -14,7 +14,7 @@ VALID_DDDS = frozenset(
     | {71, 73, 74, 75, 77, 79, 81, 82, 83, 84, 85, 86, 87, 88, 89}
     | {91, 92, 93, 94, 95, 96, 97, 98, 99}
 )
-_NON_DIGITS = re.compile(r"\D")
+_NON_DIGITS = re.compile(r"[^0-9]")  # \D would keep "٣" and "３"
 
 
 def normalize_phone(text: str) -> str:
@@ -32,7 +32,7 @@ def validate_phone(text: str, field: str = "Telefone") -> str:
     raw = (text or "").strip()
     if not raw:
         raise required(field)
-    if re.search(r"[^\d\s()+\-.]", raw):
+    if re.search(r"[^0-9\s()+\-.]", raw):
         raise invalid(field, "use apenas números, espaços, parênteses e traço.")
     digits = normalize_phone(raw)
     looks_local = (len(digits) == 8 and digits[0] in "2345") or (

@@ -8,6 +8,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,6 +21,8 @@ DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 COMPETENCE_FORMAT = "mm/yyyy"
 _HEADER_FONT = Font(bold=True)
 _SHEET_TITLE_LIMIT = 31  # Excel refuses longer sheet names
+# What a spreadsheet program may read as the start of a formula (or a DDE command).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _format(column: ColumnSpec) -> str | None:
@@ -36,11 +39,35 @@ def _format(column: ColumnSpec) -> str | None:
 
 
 def _cell(sheet: Worksheet, value: Any, number_format: str | None) -> Any:
+    if isinstance(value, str):
+        value = _clean_text(value)
+        if value.startswith(_FORMULA_STARTS) or value in ERROR_CODES:
+            return _text_cell(sheet, value, number_format)
     # A styled cell costs ten times a plain value: only dates, money and digit-texts get one.
     if number_format is None or value is None:
         return value
     cell = WriteOnlyCell(sheet, value=value)
     cell.number_format = number_format
+    return cell
+
+
+def _clean_text(value: str) -> str:
+    """Text without the control characters the XLSX format cannot hold (a pasted \x01)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if ILLEGAL_CHARACTERS_RE.search(value) else value
+
+
+def _text_cell(sheet: Worksheet, value: str, number_format: str | None) -> WriteOnlyCell:
+    """A cell that shows exactly `value`, never evaluated: `=HYPERLINK(…)` stays text.
+
+    openpyxl writes any string starting with "=" as a formula (and "#N/A" as an
+    error); forcing the string type keeps it an inline string, and quotePrefix
+    (Excel's leading apostrophe) keeps it text when a reader edits the cell.
+    """
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    if number_format is not None:
+        cell.number_format = number_format
     return cell
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from contoffice.core.format import format_competence, format_date, format_money
+from contoffice.core.text import is_ascii_digits
 
 DEFAULT_PAYMENT_PLACE = "Pagável em qualquer banco até o vencimento"
 ON_PRESENTATION = "Contra apresentação"
@@ -52,7 +53,7 @@ class BoletoSlip:
     logo_path: str | None = None
 
     def __post_init__(self) -> None:
-        if len(self.barcode) != 44 or not self.barcode.isdigit():
+        if len(self.barcode) != 44 or not is_ascii_digits(self.barcode):
             raise ValueError(f"barcode must be 44 digits: {self.barcode!r}")
         if not isinstance(self.amount_cents, int) or self.amount_cents < 0:
             raise ValueError(f"amount_cents must be a non-negative int: {self.amount_cents!r}")

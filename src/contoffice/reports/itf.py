@@ -15,6 +15,8 @@ from barcode.itf import ITF
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from contoffice.core.text import is_ascii_digits
+
 BARCODE_WIDTH = 103 * mm
 BARCODE_HEIGHT = 13 * mm
 QUIET_ZONE = 5 * mm
@@ -35,7 +37,7 @@ def _pair_runs(pair: str) -> tuple[int, ...]:
 
 def itf_runs(code: str) -> list[int]:
     """Element widths in modules, starting with a bar and alternating bar/space."""
-    if len(code) % 2 or not code.isdigit():
+    if len(code) % 2 or not is_ascii_digits(code):
         raise ValueError("ITF needs an even number of digits")
     runs = [1, 1, 1, 1]  # start: narrow bar, narrow space, narrow bar, narrow space
     for i in range(0, len(code), 2):
@@ -75,7 +77,7 @@ _STOP = (
 
 def itf_ops(code: str, x: float, y: float) -> str:
     """PDF operators filling the bars of code, lower-left corner at (x, y), 103 × 13 mm."""
-    if len(code) != 44 or not code.isdigit():
+    if len(code) != 44 or not is_ascii_digits(code):
         raise ValueError(f"boleto barcode must have 44 digits, got {code!r}")
     if not _checked_start_stop():  # pragma: no cover - guards a python-barcode change
         raise RuntimeError("python-barcode ITF framing changed; itf.py needs review")

@@ -23,13 +23,13 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from contoffice.core.format import format_competence
+from contoffice.core.format import format_competence, format_money
 from contoffice.core.progress import Cancelled, NullProgress, Progress, check_cancelled
 from contoffice.core.vocab import ChargeKind, ChargeStatus, ContractStatus, InvoiceStatus
 from contoffice.db.models import BillingRun, Charge, Contract, Invoice, InvoiceEvent
 from contoffice.db.uow import Database, UnitOfWork
 from contoffice.errors import Stale
-from contoffice.services import audit, fees, invoicing
+from contoffice.services import audit, fees, invoicing, money_limits
 from contoffice.services import messages as m
 from contoffice.services.permissions import Actor, require
 from contoffice.services.run_lock import WAITING, one_desk_at_a_time
@@ -86,7 +86,8 @@ def _scope(competence: date):  # type: ignore[no-untyped-def]
     ).order_by(Contract.id)
 
 
-def _classify(contract: Contract, fee: Charge | None, competence: date) -> tuple[str, str]:
+def _classify(contract: Contract, fee: Charge | None, competence: date,
+              ceiling: int) -> tuple[str, str]:
     """(bill | billed | refused, message) for one contract."""
     code, month = contract.id, format_competence(competence)
     if fee is not None and fee.invoice_id is not None:
@@ -99,10 +100,13 @@ def _classify(contract: Contract, fee: Charge | None, competence: date) -> tuple
         (fee is not None and fee.status == ChargeStatus.SETTLED, m.RUN_FEE_REMOVED),
         (contract.payment_profile_id is None, m.RUN_CONTRACT_NO_PROFILE),
         (contract.fee_cents <= 0 and fee is None, m.RUN_CONTRACT_NO_FEE),
+        ((fee.amount_cents if fee is not None else contract.fee_cents) > ceiling,
+         m.CONTRACT_FEE_ABOVE_CEILING),
     )
     for failed, message in checks:
         if failed:
-            return "refused", message.format(code=code, competence=month)
+            return "refused", message.format(code=code, competence=month,
+                                             ceiling=format_money(ceiling))
     return BILL, ""
 
 
@@ -131,9 +135,10 @@ def _bill_chunk(uow: UnitOfWork, actor: Actor, run: BillingRun, contracts: Seque
     """
     competence = run.competence
     to_bill: list[tuple[Contract, Charge | None]] = []
+    ceiling = money_limits.limits(uow).ceiling_cents
     for contract in contracts:
         fee = fees_by_contract.get(contract.id)
-        if _classify(contract, fee, competence)[0] == BILL:
+        if _classify(contract, fee, competence, ceiling)[0] == BILL:
             to_bill.append((contract, fee))
     if not to_bill:
         return 0, 0
@@ -285,11 +290,12 @@ def _summarise(db: Database, actor: Actor, result: BillingRunResult, size: int) 
     """Count and list (again, after a resume) what the competência's state is now."""
     with db.uow() as uow:
         would_create = would_bill = 0
+        ceiling = money_limits.limits(uow).ceiling_cents
         for contracts, fee_map in _chunks(uow, result.competence, 0, size):
             for contract in contracts:
                 result.contracts += 1
                 fee = fee_map.get(contract.id)
-                state, message = _classify(contract, fee, result.competence)
+                state, message = _classify(contract, fee, result.competence, ceiling)
                 if state == BILLED:
                     result.already_billed += 1
                 elif state == BILL:

@@ -12,7 +12,7 @@ from contoffice.core.vocab import ChargeKind, ChargeStatus, InvoiceStatus, Recon
 from contoffice.db.models import Charge, Invoice, LedgerAccount, PaymentProfile, Person
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput, NeedsConfirmation
-from contoffice.services import audit, guards, invoicing, settlements
+from contoffice.services import audit, guards, invoicing, money_limits, settlements
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
 from contoffice.services.invoicing import add_months
@@ -49,7 +49,8 @@ def _pending_run(charge: Charge, running: set[int]) -> bool:
 
 
 def insert_charges(uow: UnitOfWork, actor: Actor, *, data: ChargeInput,
-                   today: date | None = None) -> list[int]:
+                   today: date | None = None,
+                   confirmed: frozenset[str] = frozenset()) -> list[int]:
     """Inserir conta (avulsa), with replications; returns the new conta ids."""
     today = today or date.today()
     with uow:
@@ -62,6 +63,7 @@ def insert_charges(uow: UnitOfWork, actor: Actor, *, data: ChargeInput,
                                field="Número de replicações")
         if data.interval_months == 0 and data.interval_days < 1:
             raise InvalidInput("Intervalo deve ser de ao menos 1 dia.", field="Intervalo")
+        _check_interval(data)
         if data.ledger_account_id is not None:
             uow.get(LedgerAccount, data.ledger_account_id, what="Plano de contas")
         if data.payment_profile_id is not None:
@@ -69,11 +71,14 @@ def insert_charges(uow: UnitOfWork, actor: Actor, *, data: ChargeInput,
         if data.period_start and data.period_end and data.period_end < data.period_start:
             raise InvalidInput("Ref. final anterior à ref. inicial.", field="Ref final")
         total = data.replications + 1
+        # The typed date first: bounded, the replications below cannot overflow a date.
+        money_limits.check_date(uow, data.due_date, "Vencimento", today=today)
+        dues = [_replica_due(data, n) for n in range(total)]
+        money_limits.check_date(uow, dues[-1], "Vencimento da última conta", today=today)
+        # Asked last, once everything typed is known to be acceptable.
+        money_limits.check_amount(uow, data.amount_cents, confirmed=confirmed)
         created: list[Charge] = []
-        for n in range(total):
-            due = (add_months(data.due_date, data.interval_months * n).replace(
-                day=min(data.due_date.day, 28)) if data.interval_months
-                else data.due_date + timedelta(days=data.interval_days * n))
+        for n, due in enumerate(dues):
             charge = invoicing.open_charge(
                 person_id=data.person_id, direction=data.direction, kind=ChargeKind.ONE_OFF,
                 description=description, amount_cents=data.amount_cents, due_date=due,
@@ -110,6 +115,25 @@ def insert_charges(uow: UnitOfWork, actor: Actor, *, data: ChargeInput,
     return ids
 
 
+def _check_interval(data: ChargeInput) -> None:
+    """An interval of at most 10 years (or 120 months): more is a typo that overflows dates."""
+    if data.interval_months:
+        if not 0 < data.interval_months <= 120:
+            raise InvalidInput(m.REPLICATION_INTERVAL_INVALID.format(limit="120 meses"),
+                               field="Intervalo")
+    elif data.interval_days > 3660:
+        raise InvalidInput(m.REPLICATION_INTERVAL_INVALID.format(limit="3660 dias"),
+                           field="Intervalo")
+
+
+def _replica_due(data: ChargeInput, n: int) -> date:
+    """The due date of the n-th conta (0 = the one typed) of an insertion with replications."""
+    if data.interval_months:
+        return add_months(data.due_date, data.interval_months * n).replace(
+            day=min(data.due_date.day, 28))
+    return data.due_date + timedelta(days=data.interval_days * n)
+
+
 def edit_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[int],
                  amount_cents: int | None = None, description: str | None = None,
                  due_date: date | None = None, period_start: date | None = None,
@@ -131,6 +155,8 @@ def edit_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[int],
             raise InvalidInput(m.NOTHING_TO_CHANGE)
         if amount_cents is not None:
             invoicing.require_positive(amount_cents)
+        money_limits.check_date(uow, due_date, "Vencimento", today=today)
+        money_limits.check_amount(uow, amount_cents, confirmed=confirmed, dry_run=dry_run)
         running = invoicing.running_run_ids(uow)
 
         def refusal(charge: Charge) -> str | None:

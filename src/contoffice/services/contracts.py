@@ -12,7 +12,7 @@ from contoffice.core.vocab import ContractStatus, DueRule, InvoiceStatus
 from contoffice.db.models import Contract, Invoice, PaymentProfile, Person
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput, NeedsConfirmation
-from contoffice.services import audit, fees, guards, invoicing
+from contoffice.services import audit, fees, guards, invoicing, money_limits
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
 from contoffice.services.permissions import Actor, require
@@ -56,7 +56,8 @@ def _check_rule(due_rule: str, due_day: int, offset: int) -> None:
                            field="Mês de vencimento")
 
 
-def create_contract(uow: UnitOfWork, actor: Actor, *, data: ContractInput) -> int:
+def create_contract(uow: UnitOfWork, actor: Actor, *, data: ContractInput,
+                    confirmed: frozenset[str] = frozenset()) -> int:
     """Cadastrar novo contrato; returns its id."""
     with uow:
         require(actor, "contracts.create")
@@ -66,6 +67,8 @@ def create_contract(uow: UnitOfWork, actor: Actor, *, data: ContractInput) -> in
         _check_rule(data.due_rule, data.due_day, data.due_month_offset)
         if data.payment_profile_id is not None:
             uow.get(PaymentProfile, data.payment_profile_id, what="Profile de pagamento")
+        money_limits.check_date(uow, data.starts_on, "Início")
+        money_limits.check_amount(uow, data.fee_cents, "Valor do plano", confirmed=confirmed)
         contract = Contract(
             person_id=data.person_id, plan=plan, description=data.description.strip(),
             fee_cents=data.fee_cents, due_rule=data.due_rule, due_day=data.due_day,
@@ -188,6 +191,8 @@ def change_plan(uow: UnitOfWork, actor: Actor, *, contract_ids: Sequence[int], p
         plan = invoicing.require_text(plan, "Plano")
         invoicing.require_positive(fee_cents, "Valor do plano")
         justification = invoicing.require_text(justification)
+        money_limits.check_amount(uow, fee_cents, "Valor do plano", confirmed=confirmed,
+                                  dry_run=dry_run)
         return _change(uow, actor, contract_ids, key="contracts.change_plan",
                        action="contract.plan_changed", justification=justification,
                        values=lambda c: {"plan": plan, "fee_cents": fee_cents},

@@ -8,12 +8,12 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from contoffice.core.format import format_competence
+from contoffice.core.format import format_competence, format_money
 from contoffice.core.vocab import ChargeKind, ContractStatus
 from contoffice.db.models import Charge, Contract, Person
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
-from contoffice.services import audit, invoicing
+from contoffice.services import audit, invoicing, money_limits
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
 from contoffice.services.invoicing import add_months
@@ -91,6 +91,8 @@ def generate_fees(uow: UnitOfWork, actor: Actor, *, person_ids: Sequence[int],
         require(actor, "fees.generate")
         if not 1 <= times <= 120:
             raise InvalidInput(m.FEES_TIMES_INVALID, field="Número de vezes")
+        money_limits.check_date(uow, start, "Competência inicial")
+        ceiling = money_limits.limits(uow).ceiling_cents
 
         def one(person_id: int) -> RowOutcome:
             uow.get(Person, person_id, what="Cadastro")
@@ -100,6 +102,10 @@ def generate_fees(uow: UnitOfWork, actor: Actor, *, person_ids: Sequence[int],
                 .order_by(Contract.id)))
             if not contracts:
                 raise Refused(m.FEES_NO_ACTIVE_CONTRACT.format(code=person_id))
+            for contract in contracts:  # a fee stored before the office set its ceiling
+                if contract.fee_cents > ceiling:
+                    raise Refused(m.CONTRACT_FEE_ABOVE_CEILING.format(
+                        code=contract.id, ceiling=format_money(ceiling)))
             created = [c for contract in contracts
                        for c in fee_charges(uow, contract, start, times)]
             uow.session.flush()

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from contoffice.core.grids import ColumnSpec
 from contoffice.core.paging import Page, PageRequest
+from contoffice.core.text import is_ascii_digits
 from contoffice.db.queries import (
     client_activity,
     client_charges,
@@ -48,14 +49,14 @@ class GridSpec:
 
 def _people(session: Session, request: PageRequest) -> Page[Any]:
     code = request.filters.get("code")
-    if code not in (None, "") and not str(code).strip().isdigit():
+    if code not in (None, "") and not is_ascii_digits(str(code).strip()):
         return Page([], 0, request.offset)  # a code filter with letters matches nobody
     return people_queries.search(session, request)
 
 
 def _latest(session: Session, request: PageRequest) -> Page[Any]:
     code = request.filters.get("code")
-    if code not in (None, "") and not str(code).strip().isdigit():
+    if code not in (None, "") and not is_ascii_digits(str(code).strip()):
         return Page([], 0, request.offset)
     return people_queries.latest_active(session, request)
 

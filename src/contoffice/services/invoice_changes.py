@@ -10,7 +10,7 @@ from contoffice.core.vocab import ChargeKind, RemittanceStatus
 from contoffice.db.models import Charge, Invoice, LedgerAccount
 from contoffice.db.uow import RECORD_CHANGED, UnitOfWork
 from contoffice.errors import InvalidInput, NeedsConfirmation, Stale
-from contoffice.services import audit, guards, invoicing
+from contoffice.services import audit, guards, invoicing, money_limits
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
 from contoffice.services.permissions import Actor, require
@@ -82,8 +82,11 @@ def alter_due_date(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
         require(actor, "invoices.edit")
         justification = invoicing.require_text(justification)
         invoicing.require_due(due_date, today)
+        money_limits.check_date(uow, due_date, "Vencimento", today=today)
         if surcharge_cents:
             invoicing.require_positive(surcharge_cents, "Acréscimo")
+        money_limits.check_amount(uow, surcharge_cents, "Acréscimo", confirmed=confirmed,
+                                  dry_run=dry_run)
         _confirm_reissue(invoice_ids, confirmed, dry_run)
         ledger = guards.ledger_id(uow, "ledger.surcharge")
 
@@ -113,6 +116,8 @@ def alter_value(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int], va
         require(actor, "invoices.edit")
         justification = invoicing.require_text(justification)
         invoicing.require_positive(value_cents, "Valor da fatura")
+        money_limits.check_amount(uow, value_cents, "Valor da fatura", confirmed=confirmed,
+                                  dry_run=dry_run)
         _confirm_reissue(invoice_ids, confirmed, dry_run)
         ledgers = {1: guards.ledger_id(uow, "ledger.surcharge"),
                    -1: guards.ledger_id(uow, "ledger.discount")}
@@ -140,7 +145,8 @@ def alter_value(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int], va
 
 def alter_discount(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
                    discount_cents: int, discount_until: date | None, instruction: str,
-                   justification: str, dry_run: bool = False,
+                   justification: str, confirmed: frozenset[str] = frozenset(),
+                   dry_run: bool = False,
         versions: Mapping[int, int] | None = None) -> BatchResult:
     """Alteração de desconto/instrução: on-time discount, its last day, boleto instruction."""
     with uow:
@@ -148,6 +154,9 @@ def alter_discount(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
         justification = invoicing.require_text(justification)
         if discount_cents < 0:
             raise InvalidInput(m.AMOUNT_NOT_POSITIVE, field="Desconto")
+        money_limits.check_date(uow, discount_until, "Data limite do desconto")
+        money_limits.check_amount(uow, discount_cents, "Desconto", confirmed=confirmed,
+                                  dry_run=dry_run)
 
         def change(invoice: Invoice) -> tuple[dict, dict, int | None]:
             if discount_cents >= invoice.amount_cents:
@@ -203,6 +212,7 @@ def alter_invoice_charge(uow: UnitOfWork, actor: Actor, *, invoice_id: int, char
         justification = invoicing.require_text(justification)
         if amount_cents is not None:
             invoicing.require_positive(amount_cents)
+            money_limits.check_amount(uow, amount_cents, confirmed=confirmed, dry_run=dry_run)
             _confirm_reissue([invoice_id], confirmed, dry_run)
         if ledger_account_id is not None:
             uow.get(LedgerAccount, ledger_account_id, what="Plano de contas")

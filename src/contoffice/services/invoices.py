@@ -13,7 +13,7 @@ from contoffice.db.models import Charge, Invoice, InvoiceEvent, Operator, Paymen
 from contoffice.db.queries.client_activity import ACTION_LABELS
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import NeedsConfirmation
-from contoffice.services import audit, guards, invoicing
+from contoffice.services import audit, guards, invoicing, money_limits
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
 from contoffice.services.permissions import Actor, require
@@ -225,6 +225,7 @@ def add_additional_charge(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequenc
         invoicing.require_positive(amount_cents)
         description = invoicing.require_text(description, "Descrição")
         justification = invoicing.require_text(justification)
+        money_limits.check_amount(uow, amount_cents, confirmed=confirmed, dry_run=dry_run)
         if "invoice.reissue" not in confirmed and not dry_run:
             raise NeedsConfirmation("invoice.reissue", m.REISSUE_WARNING.format(
                 codes=", ".join(map(str, ids))))

@@ -162,3 +162,23 @@ RECEIPT_NO_SETTLEMENT = "A Fatura {code} não possui liquidação"
 RECEIPT_OFFICE_NOT_CONFIGURED = (
     "Configure o nome e o CNPJ do escritório (Configuração Básica) para emitir recibos."
 )
+
+# --- Ours: money bounds and dates (services/money_limits.py, Configuração Básica).
+AMOUNT_ABOVE_CEILING = (
+    "{field}: o valor passa do limite de {ceiling} por operação (Configuração Básica)."
+)
+AMOUNT_LARGE_CONFIRM = (
+    "{field}: {value} é maior que {threshold}. Tenho certeza de que o valor está correto?"
+)
+DATE_BEFORE_OFFICE = "{field}: {date} é anterior à fundação do escritório ({founded})."
+DATE_TOO_FAR = "{field}: {date} passa de {latest}; confira o ano."
+MONEY_SETTING_RANGE = "{field} deve estar entre {low} e {high}."
+CONFIRM_ABOVE_CEILING = (
+    "O valor que pede confirmação não pode passar do limite por operação ({ceiling})."
+)
+FOUNDED_INVALID = "Data de fundação inválida: use uma data entre 01/01/1900 e hoje."
+REPLICATION_INTERVAL_INVALID = "Intervalo entre as contas deve ser de até {limit}."
+CONTRACT_FEE_ABOVE_CEILING = (
+    "O valor do plano do contrato {code} passa do limite de {ceiling} por operação; "
+    "altere o plano antes de gerar honorários."
+)

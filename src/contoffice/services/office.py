@@ -11,7 +11,7 @@ from contoffice.core.validation import ValidationError
 from contoffice.db.models import OfficeSetting
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
-from contoffice.services import audit
+from contoffice.services import audit, money_limits
 from contoffice.services.permissions import Actor, require
 
 
@@ -47,7 +47,8 @@ def identity(uow: UnitOfWork) -> OfficeIdentity:
 def save_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
     """Change office-wide settings (Configuração Básica), audited."""
     require(actor, "settings.office")
-    values = dict(values)
+    # The ceiling, confirmation threshold and founding date are bounded (money_limits).
+    values = money_limits.checked_settings(uow, values)
     if values.get("office.document"):
         try:
             values["office.document"] = validate_cnpj(values["office.document"])

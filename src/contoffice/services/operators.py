@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from contoffice.core.format import format_date
 from contoffice.db.base import utcnow
@@ -138,7 +139,11 @@ def login(uow: UnitOfWork, login_name: str, password: str, *, today: date | None
     """Check a login; count failures and lock after the operator's attempt limit."""
     today = today or date.today()
     operator = uow.session.scalar(select(Operator).where(Operator.login == login_name.strip()))
-    if operator is None or not operator.password_hash:
+    # Always one argon2 verify: an unknown login costs what a known one does, so the
+    # time of the answer does not tell which logins exist.
+    stored = operator.password_hash if operator is not None and operator.password_hash else ""
+    right = _verify(stored or _dummy_hash(), password) and bool(stored)
+    if operator is None or not stored:
         raise NotAllowed(messages.LOGIN_FAILED)
     if operator.locked:
         raise NotAllowed(messages.LOGIN_LOCKED.format(attempts=operator.max_attempts))
@@ -146,20 +151,57 @@ def login(uow: UnitOfWork, login_name: str, password: str, *, today: date | None
         raise NotAllowed(messages.LOGIN_INACTIVE)
     if operator.expires_on is not None and today > operator.expires_on:
         raise NotAllowed(messages.LOGIN_EXPIRED.format(date=format_date(operator.expires_on)))
-    try:
-        _hasher.verify(operator.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        operator.failed_attempts += 1
-        if operator.failed_attempts >= operator.max_attempts:
-            operator.locked = True
-        uow.commit()
-        if operator.locked:
-            raise NotAllowed(messages.LOGIN_LOCKED.format(attempts=operator.max_attempts)) from None
-        raise NotAllowed(messages.LOGIN_FAILED) from None
-    operator.failed_attempts = 0
-    operator.last_login_at = utcnow()
+    if not right:
+        locked = _count_failure(uow, operator.id)
+        if locked:
+            raise NotAllowed(messages.LOGIN_LOCKED.format(attempts=operator.max_attempts))
+        raise NotAllowed(messages.LOGIN_FAILED)
+    # The reset applies only while unlocked: a lock another desk set since the read wins.
+    unlocked = uow.session.execute(
+        update(Operator)
+        .where(Operator.id == operator.id, Operator.locked.is_(False))
+        .values(failed_attempts=0, last_login_at=utcnow())
+        .returning(Operator.id),
+        execution_options={"synchronize_session": False},
+    ).first()
     uow.commit()
+    if unlocked is None:
+        raise NotAllowed(messages.LOGIN_LOCKED.format(attempts=operator.max_attempts))
     return actor_of(operator)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash with the current parameters, verified in place of an unknown login's."""
+    return _hasher.hash("contoffice: nenhum operador tem esta senha")
+
+
+def _count_failure(uow: UnitOfWork, operator_id: int) -> bool:
+    """Count one wrong password in one statement; True when the account is (now) locked.
+
+    The increment and the lock are decided by the database on the row as it is when
+    the statement runs, so parallel wrong passwords cannot read the same count: at
+    most max_attempts of them are ever counted, the rest find the account locked.
+    """
+    counted = uow.session.execute(
+        update(Operator)
+        .where(Operator.id == operator_id, Operator.locked.is_(False))
+        .values(
+            failed_attempts=Operator.failed_attempts + 1,
+            locked=Operator.failed_attempts + 1 >= Operator.max_attempts,
+        )
+        .returning(Operator.locked),
+        execution_options={"synchronize_session": False},
+    ).first()
+    uow.commit()
+    return counted is None or bool(counted.locked)
 
 
 def save_operator(

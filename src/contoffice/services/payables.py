@@ -10,7 +10,7 @@ from contoffice.core.vocab import ChargeStatus, ReconciliationStatus
 from contoffice.db.models import Charge, Invoice, LedgerAccount
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
-from contoffice.services import audit, charges, invoicing
+from contoffice.services import audit, charges, invoicing, money_limits
 from contoffice.services import messages as m
 from contoffice.services.batch import Refused, finish, run_rows, unique_ids
 from contoffice.services.permissions import Actor, require
@@ -20,9 +20,11 @@ _CHANGES = Changes(charges=True, invoices=True, header=True)
 
 
 def insert_payable(uow: UnitOfWork, actor: Actor, *, data: charges.ChargeInput,
-                   today: date | None = None) -> list[int]:
+                   today: date | None = None,
+                   confirmed: frozenset[str] = frozenset()) -> list[int]:
     """Lançar conta a pagar for a supplier (same fields as Inserir conta)."""
-    return charges.insert_charges(uow, actor, data=replace(data, direction="P"), today=today)
+    return charges.insert_charges(uow, actor, data=replace(data, direction="P"), today=today,
+                                  confirmed=confirmed)
 
 
 def payable_charge_warning(uow: UnitOfWork, charge_id: int) -> str | None:
@@ -36,7 +38,9 @@ def edit_payable_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[
                          description: str | None = None, due_date: date | None = None,
                          period_start: date | None = None, period_end: date | None = None,
                          installment: int | None = None, ledger_account_id: int | None = None,
-                         amount_cents: int | None = None, dry_run: bool = False) -> BatchResult:
+                         amount_cents: int | None = None,
+                         confirmed: frozenset[str] = frozenset(),
+                         dry_run: bool = False) -> BatchResult:
     """Alterar conta a pagar (INV-H-1): value and due date only while not in an invoice."""
     values = {"description": description, "due_date": due_date, "period_start": period_start,
               "period_end": period_end, "installment": installment,
@@ -50,6 +54,8 @@ def edit_payable_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[
             invoicing.require_positive(amount_cents)
         if ledger_account_id is not None:
             uow.get(LedgerAccount, ledger_account_id, what="Plano de contas")
+        money_limits.check_date(uow, due_date, "Vencimento")
+        money_limits.check_amount(uow, amount_cents, confirmed=confirmed, dry_run=dry_run)
 
         def one(charge_id: int) -> RowOutcome:
             charge = uow.get(Charge, charge_id, what="Conta")

@@ -14,7 +14,7 @@ from contoffice.core.validation import ValidationError
 from contoffice.db.models import Invoice, PaymentProfile
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
-from contoffice.services import audit, messages
+from contoffice.services import audit, messages, money_limits
 from contoffice.services.boletos import profile_boleto_input
 from contoffice.services.permissions import Actor, require
 
@@ -97,6 +97,8 @@ def save_profile(
     """Create or update a profile; the nosso-número counter only moves when the clerk moved it."""
     require(actor, "settings.payment_profiles")
     check_profile(data)
+    # The discount is printed on every boleto of the profile: the ceiling binds it too.
+    money_limits.check_amount(uow, data.discount_cents, "Desconto", dry_run=True)
     values = asdict(data)
     if profile_id is None:
         profile = PaymentProfile()

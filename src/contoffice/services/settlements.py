@@ -14,7 +14,7 @@ from contoffice.core.vocab import (
 from contoffice.db.models import CashAccount, Invoice, PaymentProfile
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
-from contoffice.services import guards, invoicing, settle_bulk
+from contoffice.services import guards, invoicing, money_limits, settle_bulk
 from contoffice.services import messages as m
 from contoffice.services.batch import finish, run_bulk, unique_ids
 from contoffice.services.permissions import Actor, require
@@ -41,12 +41,15 @@ def settle_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int]
                     method: str, settled_on: date, justification: str,
                     value_cents: int | None = None, payment_profile_id: int | None = None,
                     partial: bool = False, today: date | None = None,
+                    confirmed: frozenset[str] = frozenset(),
                     dry_run: bool = False) -> BatchResult:
     """Settle invoices by hand; less → conta de desconto, more → conta de acréscimo.
 
     With `partial=True` the value is a real partial payment: no discount conta,
     the balance stays open and the invoice is "com liquidação parcial" until
-    further partial payments reach its total.
+    further partial payments reach its total. A typed value is bounded by the
+    office's ceiling and asks to be confirmed above its threshold; the date may
+    not come before the office existed (money_limits).
     """
     today = today or date.today()
     ids = unique_ids(invoice_ids)
@@ -58,6 +61,7 @@ def settle_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int]
         if settled_on > today:
             raise InvalidInput(m.SETTLEMENT_IN_FUTURE.format(date=format_date(settled_on)),
                                field="Data de liquidação")
+        money_limits.check_date(uow, settled_on, "Data de liquidação", today=today)
         if value_cents is not None or partial:
             invoicing.require_positive(value_cents, "Valor de liquidação")
         justification = invoicing.require_text(justification)
@@ -69,6 +73,9 @@ def settle_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int]
             cash_account_id = uow.session.scalar(select(CashAccount.id).where(
                 CashAccount.payment_profile_id == payment_profile_id,
                 CashAccount.active.is_(True)).limit(1))
+        # Asked last, once everything typed is known to be acceptable.
+        money_limits.check_amount(uow, value_cents, "Valor de liquidação",
+                                  confirmed=confirmed, dry_run=dry_run)
         discount_ledger = guards.ledger_id(uow, "ledger.discount")
         surcharge_ledger = guards.ledger_id(uow, "ledger.surcharge")
         terms = settle_bulk.Terms(

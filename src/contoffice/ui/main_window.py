@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contoffice.core.text import is_ascii_digits
 from contoffice.ui import texts
 from contoffice.ui.billing.area import BillingArea, finder_selection
 from contoffice.ui.client.client_tab import ClientTab
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         for value in settings.list_value(KEY_OPEN_CLIENTS)[:MAX_RESTORED_CLIENTS]:
-            if value.isdigit():
+            if is_ascii_digits(value):
                 self.open_client(int(value))
         self.tabs.setCurrentWidget(self.finder)
 

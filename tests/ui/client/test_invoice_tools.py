@@ -16,6 +16,7 @@ from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.dialogs.invoice_alter_dialog import AlterInvoiceDialog
 from contoffice.ui.dialogs.invoice_dialogs import ReverseDialog, SettleDialog
 from contoffice.ui.dialogs.simple_dialogs import SuspendDialog, TextDialog
+from tests.services.billing_support import set_invoice
 from tests.ui.client.conftest import Seen, drive, fresh_invoice, select, trigger, widget
 
 
@@ -69,11 +70,9 @@ def test_suspend_shows_the_seed_warning_and_refusals(
     page = tab.show_page("client.receivable")
     all_rows = rows(ctx.db, "client.receivable", person)
     settled = next(r.id for r in all_rows.values() if r.status == "settled")
-    transmitted = next(
-        r.id
-        for r in all_rows.values()
-        if r.status == "open" and r.remittance_status == "transmitted"
-    )
+    transmitted = next(r.id for r in all_rows.values() if r.status == "open")
+    set_invoice(ctx.db, transmitted, remittance_status="transmitted")  # sent to the bank
+    page.refresh()
     select(page, [settled, transmitted])
 
     def fill(dialog: SuspendDialog) -> None:

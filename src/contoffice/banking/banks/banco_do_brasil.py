@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from contoffice.banking.banks.base import BankRule, label
 from contoffice.banking.checkdigits import mod11_bb
 from contoffice.banking.errors import BoletoError
+from contoffice.core.text import is_ascii_digits
 
 if TYPE_CHECKING:
     from contoffice.banking.boleto import BoletoInput
@@ -27,7 +28,7 @@ class BancoDoBrasil(BankRule):
 
     def _agreement(self, inp: BoletoInput) -> str:
         raw = inp.agreement.strip()
-        if not raw.isdigit() or len(raw) not in NN_SIZE:
+        if not is_ascii_digits(raw) or len(raw) not in NN_SIZE:
             raise BoletoError(
                 f"Banco 001: {label('agreement')} deve ter 4, 6, 7 ou 8 dígitos, "
                 f"recebido {len(raw)} ({raw})",

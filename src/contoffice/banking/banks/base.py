@@ -11,6 +11,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, ClassVar
 
 from contoffice.banking.errors import BoletoError
+from contoffice.core.text import is_ascii_digits
 
 if TYPE_CHECKING:
     from contoffice.banking.boleto import BoletoInput
@@ -75,7 +76,7 @@ class BankRule(ABC):
                     f"Campo obrigatório para o banco {self.code}: {label(field)}", field
                 )
         free = self.free_field(inp)
-        if len(free) != 25 or not free.isdigit():  # a bug in a bank module, not bad input
+        if len(free) != 25 or not is_ascii_digits(free):  # a bug in a bank module, not bad input
             raise AssertionError(f"campo livre do banco {self.code} com {len(free)} posições")
 
     # Helpers for the bank modules -------------------------------------------------
@@ -85,7 +86,7 @@ class BankRule(ABC):
         raw = str(getattr(inp, field) or "").strip()
         if not raw:
             raise BoletoError(f"Campo obrigatório para o banco {self.code}: {label(field)}", field)
-        if not raw.isdigit():
+        if not is_ascii_digits(raw):
             raise BoletoError(
                 f"Banco {self.code}: {label(field)} deve conter apenas dígitos, recebido {raw!r}",
                 field,

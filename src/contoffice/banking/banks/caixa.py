@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from contoffice.banking.banks.base import BankRule, label
 from contoffice.banking.checkdigits import mod11
 from contoffice.banking.errors import BoletoError
+from contoffice.core.text import is_ascii_digits
 
 if TYPE_CHECKING:
     from contoffice.banking.boleto import BoletoInput
@@ -26,7 +27,7 @@ class Caixa(BankRule):
 
     def _agreement(self, inp: BoletoInput) -> str:
         raw = inp.agreement.strip()
-        if not raw.isdigit() or len(raw) not in (6, 7):
+        if not is_ascii_digits(raw) or len(raw) not in (6, 7):
             raise BoletoError(
                 f"Banco 104: {label('agreement')} (código do beneficiário) deve ter 6 ou 7 "
                 f"dígitos, recebido {len(raw)} ({raw})",

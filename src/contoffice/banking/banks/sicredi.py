@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from contoffice.banking.banks.base import BankRule, label
 from contoffice.banking.checkdigits import mod11
 from contoffice.banking.errors import BoletoError
+from contoffice.core.text import is_ascii_digits
 
 if TYPE_CHECKING:
     from contoffice.banking.boleto import BoletoInput
@@ -27,7 +28,7 @@ class Sicredi(BankRule):
     def _year_byte_sequence(self, inp: BoletoInput) -> str:
         """yy + byte + seq5: from an 8-digit nosso número, or built from its parts."""
         raw = inp.our_number.strip()
-        if raw.isdigit() and len(raw) == 8:
+        if is_ascii_digits(raw) and len(raw) == 8:
             return raw
         sequence = self.digits(inp, "our_number", 5)
         byte = self.choice(inp, "byte_idt", BYTES, "2")

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from contoffice.core.paging import Page, PageRequest
 
 R = TypeVar("R")
+# A window past this many rows is no real grid; the bound keeps OFFSET/LIMIT inside a BIGINT.
+MAX_WINDOW = 10**9
 
 
 def prefix(column: Any, text: str) -> ColumnElement[bool]:
@@ -49,8 +51,9 @@ def page(
     cap: int | None = None,
 ) -> Page[R]:
     """One window of rows plus the total, each row built by `make(**mapping)`."""
-    limit = request.limit
+    offset = min(max(request.offset, 0), MAX_WINDOW)
+    limit = min(max(request.limit, 0), MAX_WINDOW)
     if cap is not None:
-        limit = max(0, min(limit, cap - request.offset))
-    rows = session.execute(stmt.offset(request.offset).limit(limit)).mappings().all()
-    return Page([make(**row) for row in rows], count(session, stmt, cap), request.offset)
+        limit = max(0, min(limit, cap - offset))
+    rows = session.execute(stmt.offset(offset).limit(limit)).mappings().all()
+    return Page([make(**row) for row in rows], count(session, stmt, cap), offset)

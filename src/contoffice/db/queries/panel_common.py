@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from contoffice.core.filters import date_range, money_range
 from contoffice.core.grids import codes_for_label
 from contoffice.core.paging import Page, PageRequest
+from contoffice.core.text import ascii_digits, database_text
 from contoffice.db.queries.common import apply_sort, page
 
 Condition = Callable[[Any], ColumnElement[bool] | None]
@@ -25,8 +26,9 @@ def number(column: Any) -> Condition:
     """Equality on an integer column; text that is no number matches nothing."""
 
     def condition(value: Any) -> ColumnElement[bool]:
-        digits = "".join(c for c in str(value) if c.isdigit())
-        return column == int(digits) if digits else false()
+        digits = ascii_digits(str(value))
+        # More than 18 digits is no code and would overflow a BIGINT on either database.
+        return column == int(digits) if 0 < len(digits) <= 18 else false()
 
     return condition
 
@@ -99,7 +101,7 @@ def filtered(
             continue
         if key not in conditions:
             raise KeyError(f"unknown filter {key!r}")
-        condition = conditions[key](value)
+        condition = conditions[key](database_text(value) if isinstance(value, str) else value)
         if condition is not None:
             stmt = stmt.where(condition)
     return stmt

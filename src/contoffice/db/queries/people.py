@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, exists, false, func, select
 from sqlalchemy.orm import Session
 
 from contoffice.core.documents import normalize_document
 from contoffice.core.filters import date_range
 from contoffice.core.paging import Page, PageRequest
-from contoffice.core.text import fold
+from contoffice.core.text import ascii_digits, database_text, fold, is_ascii_digits
 from contoffice.core.vocab import CLASSIFICATIONS, PersonKind
 from contoffice.db.models import EmailTest, Person
 from contoffice.db.queries.common import apply_sort, count, page, prefix
@@ -67,8 +67,13 @@ SORT_COLUMNS: dict[str, Any] = {
 LATEST_LIMIT = 1000
 
 
-def _digits(text: str) -> str:
-    return "".join(c for c in str(text) if c.isdigit())
+# Codes are at most 18 digits (any longer is no code and would overflow a BIGINT).
+_MAX_CODE_DIGITS = 18
+
+
+def _prefix_or_nothing(column: Any, text: str) -> Any:
+    """`column` starts with text; text typed but left empty by cleaning ("%", "-") matches none."""
+    return prefix(column, text) if text else false()
 
 
 def filtered(filters: Mapping[str, Any]) -> Select[Any]:
@@ -77,7 +82,7 @@ def filtered(filters: Mapping[str, Any]) -> Select[Any]:
     for key, value in filters.items():
         if value is None or value == "":
             continue
-        condition = _condition(key, value)
+        condition = _condition(key, database_text(value) if isinstance(value, str) else value)
         if condition is not None:
             stmt = stmt.where(condition)
     return stmt
@@ -87,7 +92,10 @@ def _condition(key: str, value: Any) -> Any:
     if key == "active":
         return Person.active.is_(bool(value))
     if key == "code":
-        return Person.id == int(value)
+        code = str(value).strip()
+        if not is_ascii_digits(code) or len(code) > _MAX_CODE_DIGITS:
+            return false()  # letters, "٣" or 5,000 digits: no such code
+        return Person.id == int(code)
     if key == "name":
         return prefix(Person.name_key, fold(value))
     if key == "name_contains":  # "Cliente" of the advanced search: any part of the name
@@ -95,11 +103,13 @@ def _condition(key: str, value: Any) -> Any:
     if key == "trade_name":
         return Person.trade_name_key.contains(fold(value), autoescape=True)
     if key == "document":
-        return prefix(Person.document, normalize_document(value))
+        return _prefix_or_nothing(Person.document, normalize_document(value))
     if key == "email":
         return prefix(Person.email, str(value).strip().lower())
     if key == "phone":
-        digits = _digits(value)
+        digits = ascii_digits(str(value))
+        if not digits:
+            return false()  # "%" or "()" would otherwise be a prefix of every phone
         return prefix(Person.phone, digits) | prefix(Person.mobile, digits)
     if key == "city":
         return prefix(Person.city_key, fold(value))
@@ -108,7 +118,7 @@ def _condition(key: str, value: Any) -> Any:
     if key == "street":
         return prefix(Person.street_key, fold(value))
     if key == "postal_code":
-        return prefix(Person.postal_code, _digits(value))
+        return _prefix_or_nothing(Person.postal_code, ascii_digits(str(value)))
     if key == "state":
         return Person.state == str(value).upper()
     if key == "kind":

@@ -101,10 +101,12 @@ class GridPage(QWidget):
         ).start()
         return self.last_flow
 
-    def run_simple(self, title: str, fn: Callable[[], Any], changes: Changes) -> SimpleFlow:
-        """Run a service that returns a plain value; then refresh."""
+    def run_simple(
+        self, title: str, fn: Callable[..., Any], changes: Changes, *, confirmable: bool = False
+    ) -> SimpleFlow:
+        """Run a service that returns a plain value; then refresh (confirmable: see SimpleFlow)."""
         self.last_flow = SimpleFlow(
-            self, title, fn, changes=changes, on_changes=self.on_changes
+            self, title, fn, changes=changes, on_changes=self.on_changes, confirmable=confirmable
         ).start()
         return self.last_flow
 

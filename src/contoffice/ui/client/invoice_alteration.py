@@ -61,6 +61,7 @@ def alteration_call(ctx: Any, ids: list[int], v: InvoiceAlteration) -> Call:
     return service_call(
         ctx,
         ic.alter_discount,
+        confirm=True,
         invoice_ids=ids,
         discount_cents=v.discount_cents,
         discount_until=v.discount_until,

@@ -124,7 +124,11 @@ class ToolFlow(QObject):
 
 
 class SimpleFlow(QObject):
-    """A tool whose service returns a plain value (a new contract, new contas)."""
+    """A tool whose service returns a plain value (a new contract, new contas).
+
+    With `confirmable`, `fn` takes the confirmed keys: a `NeedsConfirmation`
+    asks the clerk and, on yes, runs it again with the key (as ToolFlow does).
+    """
 
     finished = Signal()
 
@@ -132,18 +136,27 @@ class SimpleFlow(QObject):
         self,
         parent: QWidget,
         title: str,
-        fn: Callable[[], Any],
+        fn: Callable[..., Any],
         *,
         changes: Changes,
         on_changes: Callable[[Changes], None],
+        confirmable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.result: Any = None
         self.error: BaseException | None = None
         self.done = False
         self._changes, self._on_changes = changes, on_changes
-        self.operation = Operation(parent, lambda _p: fn(), title=title)
-        self.operation.on_success(self._succeeded).on_error(self._failed)
+        self._parent, self._title, self._fn, self._confirmable = parent, title, fn, confirmable
+        self.operation = self._operation(frozenset())
+
+    def _operation(self, confirmed: frozenset[str]) -> Operation:
+        fn, confirmable = self._fn, self._confirmable
+        operation = Operation(
+            self._parent, lambda _p: fn(confirmed) if confirmable else fn(), title=self._title
+        )
+        operation.on_success(self._succeeded).on_error(lambda e: self._failed(e, confirmed))
+        return operation
 
     def start(self) -> SimpleFlow:
         """Run it on the worker."""
@@ -156,7 +169,14 @@ class SimpleFlow(QObject):
         self._on_changes(self._changes)
         self._end()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException, confirmed: frozenset[str] = frozenset()) -> None:
+        if self._confirmable and isinstance(error, NeedsConfirmation):
+            if ask_confirmation(self._parent, str(error)):
+                self.operation = self._operation(confirmed | {error.key})
+                if self.operation.run():
+                    return
+            self._end()
+            return
         self.error = error
         show_error(
             self.operation.parent() if isinstance(self.operation.parent(), QWidget) else None, error

@@ -70,8 +70,11 @@ class ChargeTools:
         if data is not None:
             self.page.run_simple(
                 t.INSERT_CHARGE_TITLE,
-                lambda: charges.insert_charges(self.ctx.db.uow(), self.ctx.actor, data=data),
+                lambda confirmed: charges.insert_charges(
+                    self.ctx.db.uow(), self.ctx.actor, data=data, confirmed=confirmed
+                ),
                 INSERTED,
+                confirmable=True,
             )
 
     def edit(self, ids: list[int] | None = None) -> None:
@@ -177,7 +180,11 @@ class ChargeTools:
             self.page.run_tool(
                 t.EDIT_CHARGE_TITLE,
                 service_call(
-                    self.ctx, payables.edit_payable_charges, charge_ids=ids, **_given(edit)
+                    self.ctx,
+                    payables.edit_payable_charges,
+                    confirm=True,
+                    charge_ids=ids,
+                    **_given(edit),
                 ),
             )
 

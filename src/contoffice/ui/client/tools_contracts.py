@@ -83,8 +83,11 @@ class ContractTools:
         if data is not None:
             self.page.run_simple(
                 t.NEW_CONTRACT_TITLE,
-                lambda: contracts.create_contract(self.ctx.db.uow(), self.ctx.actor, data=data),
+                lambda confirmed: contracts.create_contract(
+                    self.ctx.db.uow(), self.ctx.actor, data=data, confirmed=confirmed
+                ),
                 CREATED,
+                confirmable=True,
             )
 
     def edit(self) -> None:

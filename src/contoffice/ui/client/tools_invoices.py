@@ -167,6 +167,7 @@ class InvoiceTools:
                 service_call(
                     self.ctx,
                     settlements.settle_invoices,
+                    confirm=True,
                     invoice_ids=ids,
                     method=v.method,
                     settled_on=v.settled_on,

@@ -1,13 +1,15 @@
-"""Configurações → Configuração Básica: the office identity printed on boletos and receipts."""
+"""Configurações → Configuração Básica: the office identity, its money bounds, its founding."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from contoffice.core.documents import format_document, normalize_document, validate_cnpj
+from contoffice.core.format import format_date, format_decimal_cents, parse_date
+from contoffice.core.money import Money
 from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError
-from contoffice.services import office
+from contoffice.services import money_limits, office
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import show_error
@@ -22,6 +24,12 @@ FIELDS = (
     ("phone", "Telefone"),
     ("site", "Site"),
 )
+# The bounds every typed amount and date meets (services/money_limits.py).
+LIMIT_FIELDS = (
+    ("ceiling", money_limits.CEILING_FIELD, money_limits.CEILING_KEY),
+    ("confirm", money_limits.CONFIRM_FIELD, money_limits.CONFIRM_KEY),
+    ("founded", money_limits.FOUNDED_FIELD, money_limits.FOUNDED_KEY),
+)
 
 
 class OfficePage(QWidget):
@@ -31,9 +39,12 @@ class OfficePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("office_page")
-        self.form = FieldForm(self)
+        self.form = FieldForm(self, {label: key for key, label, _s in LIMIT_FIELDS})
         self.edits = {key: QLineEdit() for key, _label in FIELDS}
+        self.edits.update({key: QLineEdit() for key, _label, _s in LIMIT_FIELDS})
         for key, label in FIELDS:
+            self.form.add(label, {key: self.edits[key]})
+        for key, label, _setting in LIMIT_FIELDS:
             self.form.add(label, {key: self.edits[key]})
         self.edits["state"].setMaxLength(2)
         self.status = QLabel(self)
@@ -55,9 +66,13 @@ class OfficePage(QWidget):
         try:
             with self.ctx.db.uow() as uow:
                 identity = office.identity(uow)
+                bounds = money_limits.limits(uow)
         except ContofficeError as error:
             show_error(self, error)
             return
+        self.edits["ceiling"].setText(format_decimal_cents(bounds.ceiling_cents))
+        self.edits["confirm"].setText(format_decimal_cents(bounds.confirm_cents))
+        self.edits["founded"].setText(format_date(bounds.founded_on))
         for key, _label in FIELDS:
             value = getattr(identity, key)
             self.edits[key].setText(
@@ -72,6 +87,14 @@ class OfficePage(QWidget):
         values = {f"office.{key}": self.edits[key].text().strip() for key, _l in FIELDS}
         values["office.document"] = normalize_document(document)
         values["office.state"] = values["office.state"].upper()
+        for key, label, setting in LIMIT_FIELDS:
+            text = self.edits[key].text().strip()
+            if not text:
+                continue  # blank keeps what is stored
+            if key == "founded":
+                values[setting] = parse_date(text, label).isoformat()
+            else:
+                values[setting] = str(Money.parse(text, label).cents)
         return values
 
     def save(self) -> None:

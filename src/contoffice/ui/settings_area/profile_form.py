@@ -88,7 +88,7 @@ class ProfileForm(FieldForm):
         self.pix_key = QLineEdit()
         self.next_our_number = QLineEdit()
         self.next_our_number.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{1,18}"), self)
+            QRegularExpressionValidator(QRegularExpression(r"[0-9]{1,18}"), self)
         )
         self.baixa = QCheckBox("Baixa automática habilitada")
         self.active = QCheckBox("Ativo")

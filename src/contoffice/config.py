@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from platformdirs import user_data_path
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 APP_NAME = "contoffice"
 ENV_DATABASE_URL = "CONTOFFICE_DATABASE_URL"
+KEYRING_SERVICE = "contoffice"
+PRIVATE_FOLDER = 0o700
 
 
 def data_dir() -> Path:
-    """The per-user data folder (created on demand)."""
+    """The per-user data folder (created on demand), readable by the user only."""
     path = user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    # A folder made by an older version (or under another umask) is tightened too.
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        path.chmod(PRIVATE_FOLDER)
     return path
 
 
@@ -26,3 +34,64 @@ def default_database_url() -> str:
 def database_url(explicit: str | None = None) -> str:
     """The URL to use: an explicit one, else the environment, else the embedded file."""
     return explicit or os.environ.get(ENV_DATABASE_URL) or default_database_url()
+
+
+def is_postgresql(url: str | URL) -> bool:
+    """Whether the URL names a PostgreSQL database (False for text that is no URL)."""
+    try:
+        return make_url(url).get_backend_name() == "postgresql"
+    except ArgumentError:
+        return False
+
+
+def has_password(url: str | URL) -> bool:
+    """Whether the URL carries a password of its own."""
+    return make_url(url).password is not None
+
+
+def password_key(url: str | URL) -> str:
+    """The keyring username of a PostgreSQL URL's password (service "contoffice").
+
+    The key is "postgresql:<user>@<host>:<port>/<database>" with the URL's own user,
+    host and database (empty when the URL leaves them out) and port 5432 when it has
+    none: e.g. "postgresql:escritorio@servidor:5432/contoffice". The password is
+    kept there by `contoffice db password --url URL` (or any keyring tool).
+    """
+    parsed = make_url(url)
+    return (f"postgresql:{parsed.username or ''}@{parsed.host or ''}:{parsed.port or 5432}"
+            f"/{parsed.database or ''}")
+
+
+def connect_url(url: str) -> URL:
+    """The URL to connect with: a PostgreSQL URL without a password gets the keyring's.
+
+    Without one in the keyring the URL stays without a password, so libpq reads
+    PGPASSFILE (or ~/.pgpass) as usual. The password never shows when the URL is
+    printed: str(URL) and render_as_string() hide it.
+    """
+    parsed = make_url(url)
+    if not is_postgresql(parsed) or has_password(parsed):
+        return parsed
+    password = keyring_password(parsed)
+    return parsed if password is None else parsed.set(password=password)
+
+
+def keyring_password(url: str | URL) -> str | None:
+    """The password the OS keyring keeps for a PostgreSQL URL (None if none or no keyring)."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, password_key(url))
+    # No usable keyring on this desk (none installed, a backend that does not load, no
+    # D-Bus session): connect without, so libpq's password file still works.
+    except Exception:
+        return None
+
+
+def store_password(url: str | URL, password: str) -> str:
+    """Keep a PostgreSQL URL's password in the OS keyring; returns the key used."""
+    import keyring
+
+    key = password_key(url)
+    keyring.set_password(KEYRING_SERVICE, key, password)
+    return key

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -81,16 +82,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return fail("interrompido", 130)
     except Exception as error:  # never a traceback on the terminal: log it, say one line
-        log = _log_unexpected(error)
-        return fail(f"erro inesperado ({type(error).__name__}: {error}); detalhes em {log}", 1)
+        # Only the error's type: its text may quote a client's data (a DETAIL line).
+        return fail(f"erro inesperado ({type(error).__name__}); {_log_unexpected(error)}", 1)
+
+
+LOG_NAME = "contoffice-errors.log"
 
 
 def _log_unexpected(error: Exception) -> str:
-    import traceback
-
+    """Append the error's stack to the private error log; say where it went."""
     from contoffice.config import data_dir
 
-    path = data_dir() / "contoffice-errors.log"
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write("".join(traceback.format_exception(error)) + "\n")
-    return str(path)
+    try:
+        path = data_dir() / LOG_NAME
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            if os.name == "posix":
+                os.fchmod(fd, 0o600)  # a log an older version made world-readable
+            fh.write(safe_traceback(error))
+    except OSError as failure:
+        return f"não foi possível gravar os detalhes ({failure.strerror})"
+    return f"detalhes em {path}"
+
+
+def safe_traceback(error: BaseException) -> str:
+    """The stack of an error and its causes, with types and SQL but no message and no values.
+
+    Exception texts (a database's DETAIL line, a value in a ValueError) and SQL
+    parameters can carry clients' data; the frames and the SQL text do not.
+    """
+    import traceback
+    from datetime import UTC, datetime
+
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__)
+    parts = [f"--- {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC\n"]
+    for exc in reversed(chain):
+        if exc is not chain[-1]:
+            parts.append("\nA exceção acima levou à seguinte:\n")
+        parts.append("Traceback (most recent call last):\n")
+        parts.extend(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+        parts.append(f"{type(exc).__module__}.{type(exc).__qualname__}\n")
+        statement = getattr(exc, "statement", None)
+        if isinstance(statement, str):
+            parts.append(f"[SQL: {statement}]\n")
+    return "".join(parts) + "\n"

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 from pathlib import Path
 
-from contoffice.cli import emit_json
+from keyring.errors import KeyringError
+
+from contoffice.cli import emit_json, fail
 from contoffice.cli.common import add_common
-from contoffice.config import database_url
+from contoffice.config import (
+    KEYRING_SERVICE,
+    database_url,
+    has_password,
+    is_postgresql,
+    password_key,
+    store_password,
+)
 from contoffice.db import migrate
+from contoffice.services import messages
+
+ENV_DB_PASSWORD = "CONTOFFICE_DB_PASSWORD"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,6 +43,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     restore.add_argument("file", type=Path)
     add_common(restore)
     restore.set_defaults(handler=_restore)
+    password = actions.add_parser(
+        "password",
+        help="guarda a senha do PostgreSQL no cofre de senhas do sistema (keyring), "
+        f"pedida no terminal ou lida de {ENV_DB_PASSWORD}",
+    )
+    password.add_argument(
+        "--url", metavar="URL", help="URL do banco, sem a senha (padrão: CONTOFFICE_DATABASE_URL)"
+    )
+    password.set_defaults(handler=_password)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -66,4 +89,28 @@ def _restore(args: argparse.Namespace) -> int:
     else:
         kept = f" O arquivo anterior foi guardado em {aside}." if aside else ""
         print(f"Banco de dados restaurado da cópia {args.file}.{kept}")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> int:
+    """Keep the password of a PostgreSQL URL in the OS keyring; the URL stays without it."""
+    url = args.url or database_url(None)
+    if not is_postgresql(url):
+        return fail(messages.DB_PASSWORD_NOT_POSTGRES)
+    if has_password(url):
+        return fail(messages.DB_PASSWORD_IN_URL)
+    secret = os.environ.get(ENV_DB_PASSWORD)
+    if secret is None:
+        try:
+            secret = getpass.getpass(f"Senha do PostgreSQL para {password_key(url)}: ")
+        except EOFError:  # no terminal and nothing on stdin
+            secret = ""
+    if not secret:
+        return fail(messages.DB_PASSWORD_EMPTY)
+    try:
+        key = store_password(url, secret)
+    except KeyringError as error:
+        return fail(messages.DB_PASSWORD_NO_KEYRING.format(reason=type(error).__name__))
+    print(f'Senha guardada no cofre de senhas do sistema (serviço "{KEYRING_SERVICE}", '
+          f'chave "{key}").')
     return 0

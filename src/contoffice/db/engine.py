@@ -8,6 +8,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from contoffice.config import connect_url
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -44,6 +46,8 @@ def is_sqlite(url: str) -> bool:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine with the settings contoffice relies on for the URL's backend."""
+    # Errors and logs show the SQL, never the values bound to it (clients' data).
+    kwargs.setdefault("hide_parameters", True)
     if is_sqlite(url):
         engine = create_engine(
             url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
@@ -53,7 +57,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("connect_args", {"connect_timeout": 5})
-    return create_engine(url, **kwargs)
+    return create_engine(connect_url(url), **kwargs)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from contoffice.core.files import output_file
 from contoffice.core.grids import ColumnKind, ColumnSpec
 
 MONEY_FORMAT = '"R$" #,##0.00'
@@ -104,5 +105,6 @@ def write_grid(path: Path, title: str, columns: Sequence[ColumnSpec],
     last = get_column_letter(max(1, len(columns)))
     sheet.auto_filter.ref = f"A1:{last}{count + 1}"
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    with output_file(path) as fh:  # atomic for a file; a device or FIFO written in place
+        book.save(fh)
     return count

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -16,6 +14,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from contoffice.core.files import output_file
 from contoffice.core.progress import Cancelled
 from contoffice.reports._pdfmerge import merge_pdfs
 from contoffice.reports._pdfops import Ops, font_names
@@ -50,23 +49,12 @@ def _binary_streams() -> Iterator[None]:
 
 @contextmanager
 def output_target(out: str | Path | BinaryIO) -> Iterator[BinaryIO]:
-    """A file object for out; a path is written to a temp file renamed only on success."""
+    """A file object for out; a path goes through the one output writer (core.files)."""
     if not isinstance(out, str | Path):
         yield out
         return
-    path = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; give the PDF normal permissions
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with output_file(out) as fh:
+        yield fh
 
 
 def _layout(carne: bool) -> _Layout:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
+from contoffice.core.files import write_output
 from contoffice.db.models import Attachment, Contract, Invoice, Person
 from contoffice.db.queries import attachments as queries
 from contoffice.db.queries.attachments import AttachmentRow
@@ -207,7 +208,7 @@ def extract_attachment(
     # A folder of its own per file: two files with one name never overwrite each other.
     path = target or Path(folder or tempfile.mkdtemp(prefix="contoffice-")) / PurePath(name).name
     try:
-        path.write_bytes(content)
+        write_output(path, content)
     except OSError as error:
         raise InvalidInput(CANNOT_WRITE.format(path=path, error=error.strerror)) from None
     return path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -168,7 +169,9 @@ class Operation(QObject):
             self._close(lambda: None)
             return
         if not isinstance(error, ContofficeError):
-            log.error("operation %r failed", self._title, exc_info=error)
+            # The frames and the type only: an exception's text can quote client data.
+            log.error("operation %r failed (%s)\n%s", self._title, type(error).__name__,
+                      "".join(traceback.format_tb(error.__traceback__)))
         handler = self._on_error or (lambda e: show_error(self._parent, e))
         self._close(lambda: handler(error))
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contoffice.core.files import output_file
 from contoffice.ui import texts
 from contoffice.ui.printing.jobs import RenderedPdf
 from contoffice.ui.printing.printer import PrintFailed, print_document
@@ -81,7 +82,8 @@ class PdfPreviewDialog(QDialog):
         if not name:
             return None
         target = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        shutil.copyfile(self.pdf.path, target)
+        with self.pdf.path.open("rb") as source, output_file(target) as fh:
+            shutil.copyfileobj(source, fh)  # atomic for a file; /dev/null or a FIFO in place
         self.status.setText(texts.SAVED_TO.format(path=target))
         return target
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contoffice.core.files import write_output
 from contoffice.services.boleto_attachments import CATEGORY, BoletoAttachment
 from contoffice.ui import texts
 from contoffice.ui.printing.jobs import write_temp_copy
@@ -85,7 +86,7 @@ class SendBoletoDialog(QDialog):
         if not name:
             return None
         target = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        target.write_bytes(self.sent.content)
+        write_output(target, self.sent.content)
         self.saved_label.setText(texts.SAVED_TO.format(path=target))
         return target
 

@@ -16,6 +16,8 @@ class Changes:
     charges: bool = False
     settlements: bool = False
     header: bool = False  # the client panel's balances
+    # The people whose rows changed; empty means unknown or everyone (broad).
+    person_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from contoffice.core.paging import Page, PageRequest
 from contoffice.services import grids
 from contoffice.services.permissions import Actor
 from contoffice.services.setup import Database
+from contoffice.ui.changes import ChangeBus
 from contoffice.ui.settings import DeskSettings
 
 
@@ -24,6 +25,7 @@ class WindowContext:
     settings: DeskSettings
     open_client: Callable[[int], None] = lambda _person_id: None
     notify: Callable[[str], None] = field(default=_ignore)
+    changes: ChangeBus = field(default_factory=ChangeBus)  # the window's change channel
 
     def fetcher(self, key: str, person_id: int | None = None
                 ) -> Callable[[PageRequest], Page[Any]]:

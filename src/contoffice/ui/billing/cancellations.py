@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -59,6 +60,7 @@ class CancellationsPanel(QWidget):
         self.last_flow: ToolFlow | SimpleFlow | None = None
         self._loaded = False
         self._enable()
+        self.subscription = ctx.changes.subscribe(self, self.apply_changes)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -100,8 +102,15 @@ class CancellationsPanel(QWidget):
         self.keep_button.setEnabled(count > 0)
         self.cancel_button.setEnabled(count > 0)
 
-    def _changed(self, _changes: Changes) -> None:
-        self.refresh()
+    def apply_changes(self, changes: Changes) -> None:
+        """A contract changed anywhere (a client panel asked for a cancellation…): re-read."""
+        if changes.contracts and self._loaded:
+            self.refresh()
+
+    def _publisher(self, request_ids: list[int]) -> Callable[[Changes], None]:
+        """This panel's outcome on the window's channel, scoped to the requests' clients."""
+        people = [r.person_id for r in self.rows if r.id in set(request_ids)]
+        return self.ctx.changes.publisher(self, people)
 
     def record_retention(self) -> None:
         """Registrar tratativa: what was tried to keep the client."""
@@ -117,7 +126,7 @@ class CancellationsPanel(QWidget):
                 ctx.db.uow(), ctx.actor, request_id=request_id, notes=notes
             ),
             changes=Changes(contracts=True),
-            on_changes=self._changed,
+            on_changes=self._publisher([request_id]),
         ).start()
 
     def resolve(self, *, keep: bool) -> None:
@@ -137,5 +146,5 @@ class CancellationsPanel(QWidget):
                 keep=keep,
                 notes=notes,
             ),
-            on_changes=self._changed,
+            on_changes=self._publisher(ids),
         ).start()

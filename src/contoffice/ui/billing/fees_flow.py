@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from contoffice.services import fees, lookups
-from contoffice.services.results import Changes
 from contoffice.ui.client.tool_flow import ToolFlow, service_call
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.fees_dialog import FeeClient, FeesDialog
 from contoffice.ui.operations import show_error
-
-
-def _ignore(_changes: Changes) -> None:
-    """Neither Faturamento nor the finder lists fee contas: nothing to reload."""
 
 
 def generate_fees(
@@ -26,9 +21,12 @@ def generate_fees(
     person_ids: Sequence[int],
     *,
     start: date | None = None,
-    on_changes: Callable[[Changes], None] = _ignore,
 ) -> ToolFlow | None:
-    """The fees dialog with each client's last scheduled fee, then the run and its rows."""
+    """The fees dialog with each client's last scheduled fee, then the run and its rows.
+
+    The outcome goes on the window's change channel, scoped to these clients: their
+    open panels (contas, header) refresh without F5.
+    """
     ids = list(person_ids)
     if not ids:
         QMessageBox.information(parent, t.FEES_TITLE, t.SELECT_CLIENTS)
@@ -48,4 +46,5 @@ def generate_fees(
         ctx, fees.generate_fees, person_ids=ids, start=value.start, times=value.times
     )
     # show_clean: the clerk sees the per-client outcome even when every row was done.
-    return ToolFlow(parent, t.FEES_TITLE, call, on_changes=on_changes, show_clean=True).start()
+    publish = ctx.changes.publisher(parent, ids)
+    return ToolFlow(parent, t.FEES_TITLE, call, on_changes=publish, show_clean=True).start()

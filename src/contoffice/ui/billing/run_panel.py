@@ -24,11 +24,15 @@ from PySide6.QtWidgets import (
 
 from contoffice.core.format import format_competence
 from contoffice.services.billing_run import BillingRunResult, run_billing
+from contoffice.services.results import Changes
 from contoffice.ui.billing.fees_flow import generate_fees
 from contoffice.ui.client.tool_flow import ToolFlow
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.operations import Operation
+
+# A real run bills every client's contracts: every open panel's contas, faturas, balances.
+RUN_CHANGES = Changes(invoices=True, charges=True, header=True)
 
 
 class RunPanel(QWidget):
@@ -139,6 +143,8 @@ class RunPanel(QWidget):
         self.run_button.setEnabled(result.dry_run or result.cancelled)
         if not result.dry_run:
             self.ctx.notify(text.splitlines()[0])
+            if result.invoices_created or result.charges_created:
+                self.ctx.changes.publish(RUN_CHANGES, self)
 
     def generate_fees(self) -> None:
         """Gerar honorários for the clients selected in the finder."""

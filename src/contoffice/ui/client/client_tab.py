@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from contoffice.errors import DatabaseUnavailable, NotFound
 from contoffice.services.client_panel import client_header
 from contoffice.services.results import Changes
 from contoffice.ui import texts
+from contoffice.ui.changes import concerns
 from contoffice.ui.client.grid_page import GridPage
 from contoffice.ui.client.header import ClientHeaderWidget
 from contoffice.ui.client.pages import PAGES
@@ -35,6 +37,8 @@ ARCHIVE = "Arquivo permanente"
 
 class ClientTab(QWidget):
     """Header + one tab per page; a page's query runs when its tab is first shown."""
+
+    retitled = Signal(str)  # the client's name changed (the window's tab text follows)
 
     def __init__(self, ctx: WindowContext, person_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +72,8 @@ class ClientTab(QWidget):
         self.pages_tabs.currentChanged.connect(self._build)
         self.load_header()
         self._build(0)
+        # Every finished operation of the window (this tab's, another tab's, an area's).
+        self.subscription = ctx.changes.subscribe(self, self.apply_changes)
 
     def load_header(self) -> bool:
         """Read the header; a vanished client or a lost connection shows a message."""
@@ -82,7 +88,10 @@ class ClientTab(QWidget):
                 notify_unavailable(self, str(error))
             return False
         self.header.show_header(data)
-        self.title = data.person.trade_name or data.person.name
+        title = data.person.trade_name or data.person.name
+        if title != self.title:
+            self.title = title
+            self.retitled.emit(title)
         return True
 
     def open_archive(self) -> None:
@@ -99,7 +108,6 @@ class ClientTab(QWidget):
             PAGES[index],
             self.person_id,
             self._holders[index],
-            on_changes=self.apply_changes,
         )
         self._holders[index].layout().addWidget(page)
         self.pages[PAGES[index].grid] = page
@@ -118,8 +126,10 @@ class ClientTab(QWidget):
                 page.refresh()
 
     def apply_changes(self, changes: Changes) -> None:
-        """After a tool: reload the header and the built pages the change touches."""
-        if changes.header:
+        """After an operation: reload the header and the built pages the change touches."""
+        if not concerns(changes, self.person_id):
+            return  # another client's rows
+        if changes.header or changes.people:
             self.load_header()
         grids = set(_ALWAYS)
         for flag, pages in _PAGES_OF.items():

@@ -45,7 +45,9 @@ class GridPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.page, self.person_id = ctx, page, person_id
-        self.on_changes = on_changes or (lambda _changes: self.refresh())
+        # A tool's outcome goes on the window's channel: every panel of this client
+        # (this one included) and every area refresh from there.
+        self.on_changes = on_changes or ctx.changes.publisher(self, (person_id,))
         self.spec = grids.grid(page.grid)
         empty = texts.NO_ROWS
         if page.arrives_with:

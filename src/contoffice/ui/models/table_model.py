@@ -154,6 +154,53 @@ class PagedTableModel(QAbstractTableModel):
                 ids.append(row.id)
         return ids
 
+    def cached_ids(self, ranges: Iterable[tuple[int, int]]) -> dict[int, int]:
+        """The ids (id → row) of the rows in these (top, bottom) ranges held in memory.
+
+        No query: a selection of 200,000 rows only yields the pages already loaded.
+        """
+        spans = list(ranges)
+        found: dict[int, int] = {}
+        for number, rows in self._pages.items():
+            base = number * self.page_size
+            for top, bottom in spans:
+                for row in range(max(top, base), min(bottom, base + len(rows) - 1) + 1):
+                    row_id = getattr(rows[row - base], "id", None)
+                    if row_id is not None:
+                        found[row_id] = row
+        return found
+
+    def find_rows(self, wanted: Mapping[int, int], *, max_loads: int = 3) -> dict[int, int]:
+        """Where these ids are now (id → row), `wanted` giving the row each was at.
+
+        Looks in the pages in memory, then in the pages they were at (loading at most
+        `max_loads` of them): a row that moved far away is simply not found.
+        """
+        numbers = list(self._pages)
+        for row in sorted(wanted.values()):
+            number = row // self.page_size
+            if number not in numbers and number * self.page_size < self._total:
+                numbers.append(number)
+        found: dict[int, int] = {}
+        loads = 0
+        for number in numbers:
+            rows = self._pages.get(number)
+            if rows is None:
+                if loads >= max_loads:
+                    continue
+                loads += 1
+                rows = self._load_page(number)
+                if rows is None:
+                    break
+            base = number * self.page_size
+            for offset, row in enumerate(rows):
+                row_id = getattr(row, "id", None)
+                if row_id in wanted and row_id not in found:
+                    found[row_id] = base + offset
+            if len(found) == len(wanted):
+                break
+        return found
+
     # -- reloading ---------------------------------------------------------------------
     def set_filters(self, filters: Mapping[str, Any]) -> None:
         """Replace the clerk's filters and reload (an empty search-mode grid stays empty)."""
@@ -178,7 +225,10 @@ class PagedTableModel(QAbstractTableModel):
         self.apply(page)
 
     def apply(self, page: Page[Any]) -> None:
-        """Show a freshly fetched first page (from reload or from a background job)."""
+        """Show a freshly fetched first page (from reload or from a background job).
+
+        The reset's signals let the view keep its selection by id (SelectionKeeper).
+        """
         self.beginResetModel()
         self._pages.clear()
         self._total = page.total

@@ -19,6 +19,7 @@ from contoffice.ui import texts
 from contoffice.ui.db_health import notify_unavailable
 from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.settings import DeskSettings
+from contoffice.ui.widgets.selection import SelectionKeeper
 
 FILTER_DELAY_MS = 40  # coalesces fast typing; well inside the 150 ms keystroke budget
 
@@ -138,6 +139,7 @@ class GridView(QWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         model.modelReset.connect(self.selection_changed)
+        self.keeper = SelectionKeeper(self.table, model)  # a reload keeps the selected ids
         self._show_status(model.rowCount())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

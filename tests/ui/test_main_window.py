@@ -45,8 +45,8 @@ def test_navigation_tabs_and_keyboard(qtbot: Any, demo_db: Database, demo_actor:
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Faturamento"
     window.navigation.setCurrentRow(0)
     window.activateWindow()
-    window.filter_action.trigger()  # Ctrl+F: the first filter of the panel shown
-    assert window.focusWidget() is window.finder.latest.grid.filters.first()
+    window.filter_action.trigger()  # Ctrl+F: the finder's one search box (SCENARIOS 2)
+    assert window.focusWidget() is window.finder.search_box
     tab = window.open_client(featured_id)
     assert isinstance(window.tabs.currentWidget(), ClientTab)
     assert window.open_client(featured_id) is tab  # one tab per client

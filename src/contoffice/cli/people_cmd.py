@@ -1,4 +1,4 @@
-"""`contoffice people search [filters] --json`: the finder's filters, headless."""
+"""`contoffice people search [TEXTO] [filters] --json`: the finder's search box and filters."""
 
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     people = sub.add_parser("people", help="cadastros")
     actions = people.add_subparsers(dest="people_command", required=True, metavar="ACAO")
     search = actions.add_parser("search", help="localizar cadastros (filtros do localizador)")
+    search.add_argument(
+        "text", nargs="?", metavar="TEXTO",
+        help="qualquer parte do nome, nome fantasia, CPF/CNPJ, e-mail ou telefone "
+        "(como na caixa de pesquisa do localizador)",
+    )
     status = search.add_mutually_exclusive_group()
     status.add_argument("--active", dest="active", action="store_true", default=None)
     status.add_argument("--inactive", dest="active", action="store_false")
@@ -56,6 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _filters(args: argparse.Namespace) -> dict[str, object]:
     filters: dict[str, object] = {k: getattr(args, k) for k in _TEXT_FILTERS}
+    filters[finder.FREE_TEXT] = args.text  # as typed in the finder's search box
     filters.update(
         active=args.active,
         code=args.code,

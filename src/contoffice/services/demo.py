@@ -162,16 +162,17 @@ def build_demo(
         person_id = bulk.next_id(conn, "person")
         generated = 0
         clients: list[tuple[int, date, bool]] = []
-        for chunk in _people_chunks(rng, people, person_id, today, operator_ids):
-            bulk.insert(conn, "person", chunk)
-            clients += [
-                (p["id"], p["registered_on"], p["active"])
-                for p in chunk
-                if p["roles"] & Role.CLIENT and p["kind"] != "PRE"
-            ]
-            generated += len(chunk)
-            progress.step(generated, people, "Cadastros")
-            check_cancelled(progress)
+        with bulk.search_index_deferred(conn):
+            for chunk in _people_chunks(rng, people, person_id, today, operator_ids):
+                bulk.insert(conn, "person", chunk)
+                clients += [
+                    (p["id"], p["registered_on"], p["active"])
+                    for p in chunk
+                    if p["roles"] & Role.CLIENT and p["kind"] != "PRE"
+                ]
+                generated += len(chunk)
+                progress.step(generated, people, "Cadastros")
+                check_cancelled(progress)
         suppliers = _ids_with_role(conn, Role.SUPPLIER)
         gen = BillingGenerator(rng, today, profile_ids, operator_ids)
         counts = gen.write(conn, clients, suppliers, n_contracts, invoices, progress)

@@ -13,9 +13,13 @@ from contoffice.db.queries.people import PersonRow
 from contoffice.db.uow import UnitOfWork
 
 __all__ = [
-    "ChargeRow", "ContractRow", "InvoiceRow", "PersonRow", "latest_active", "list_charges",
-    "list_contracts", "list_invoices", "search_people",
+    "FREE_TEXT", "ChargeRow", "ContractRow", "InvoiceRow", "PersonRow", "latest_active",
+    "list_charges", "list_contracts", "list_invoices", "search_people",
 ]
+
+# The filter key of the finder's search box: any part of a name, trade name, CPF/CNPJ (with
+# or without mask), e-mail or phone; three characters or more use the trigram index.
+FREE_TEXT = "text"
 
 
 def search_people(uow: UnitOfWork, request: PageRequest) -> Page[PersonRow]:

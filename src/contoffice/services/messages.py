@@ -182,3 +182,14 @@ CONTRACT_FEE_ABOVE_CEILING = (
     "O valor do plano do contrato {code} passa do limite de {ceiling} por operação; "
     "altere o plano antes de gerar honorários."
 )
+
+# The PostgreSQL password kept in the OS keyring (`contoffice db password`).
+DB_PASSWORD_NOT_POSTGRES = "Só um banco PostgreSQL tem senha: a URL indicada não é de PostgreSQL."
+DB_PASSWORD_IN_URL = (
+    "A URL já traz a senha; tire a senha da URL (ela ficaria à vista) e repita o comando."
+)
+DB_PASSWORD_EMPTY = "Nenhuma senha informada; nada foi guardado."
+DB_PASSWORD_NO_KEYRING = (
+    "Esta estação não tem um cofre de senhas utilizável ({reason}); guarde a senha no "
+    "arquivo de senhas do PostgreSQL (PGPASSFILE ou ~/.pgpass)."
+)

@@ -122,8 +122,14 @@ class MainWindow(QMainWindow):
             tab = ClientTab(self.ctx, person_id, self.tabs)
             self.clients[person_id] = tab
             self.tabs.addTab(tab, tab.title)
+            tab.retitled.connect(lambda title, tab=tab: self._retitle(tab, title))
         self.tabs.setCurrentWidget(tab)
         return tab
+
+    def _retitle(self, tab: ClientTab, title: str) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, title)
 
     def close_tab(self, index: int) -> None:
         """Ctrl+W: close a tab (the finder only hides; the navigation reopens it)."""

@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 import contoffice.db.models  # noqa: F401  (fills the metadata)
 from contoffice.db.base import Base
 from contoffice.db.engine import make_engine
+from contoffice.db.models.people import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -37,6 +38,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,  # the person search index lives beside the models
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import string
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -13,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -63,6 +67,12 @@ class Person(Base):
     city_key: Mapped[str] = mapped_column(String(80), default="")
     district_key: Mapped[str] = mapped_column(String(80), default="")
     street_key: Mapped[str] = mapped_column(String(150), default="")
+    # The finder's free text (SCENARIOS 2), derived by `person_search_key` below on every flush and
+    # bulk load: SQLite indexes it with FTS5 trigram (table person_search, kept by triggers),
+    # PostgreSQL with pg_trgm (GIN index ix_person_search_key_trgm). Both live in migration
+    # 0006, outside this metadata: a later migration that rebuilds `person` on SQLite (batch
+    # mode) drops the triggers with the old table and must create them again.
+    search_key: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -81,6 +91,38 @@ class Person(Base):
         Index("ix_person_email", "email"),
         Index("ix_person_roles_kind", "roles", "kind"),
     )
+
+
+SEARCH_TABLE = "person_search"  # SQLite: FTS5 over person.search_key
+SEARCH_INDEX = "ix_person_search_key_trgm"  # PostgreSQL: GIN (gin_trgm_ops) on person.search_key
+# The tables SQLite makes for an external-content FTS5 table, beside the virtual one.
+_SEARCH_SHADOWS = frozenset(f"{SEARCH_TABLE}_{part}" for part in
+                            ("data", "idx", "content", "docsize", "config"))
+SEARCH_FIELDS = ("name_key", "trade_name_key", "document", "email", "phone", "mobile")
+# A line break is never typed in the one-line search box, so no match spans two fields.
+SEARCH_SEPARATOR = "\n"
+# ASCII-only, as SQLite's lower() in the migration that filled the existing rows.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def person_search_key(values: Mapping[str, Any]) -> str:
+    """The finder's search text: folded names, bare document, e-mail and phones, one a line."""
+    parts = (str(values.get(field) or "") for field in SEARCH_FIELDS)
+    return SEARCH_SEPARATOR.join(part.translate(_ASCII_LOWER) for part in parts)
+
+
+def include_name(name: str | None, type_: str, _parents: Mapping[str, Any]) -> bool:
+    """Alembic's include_name: skip the search objects migration 0006 keeps beside the models."""
+    if type_ == "table":
+        return name != SEARCH_TABLE and name not in _SEARCH_SHADOWS
+    return not (type_ == "index" and name == SEARCH_INDEX)
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _derive_search_key(_mapper: Any, _connection: Any, person: Person) -> None:
+    # Every ORM write keeps the key in step; bulk loads derive it in db.bulk.
+    person.search_key = person_search_key({f: getattr(person, f) for f in SEARCH_FIELDS})
 
 
 class EmailTest(Base):

@@ -16,6 +16,7 @@ from contoffice.core.paging import Page, PageRequest
 from contoffice.core.text import ascii_digits, database_text, fold, is_ascii_digits
 from contoffice.core.vocab import CLASSIFICATIONS, PersonKind
 from contoffice.db.models import EmailTest, Person
+from contoffice.db.queries import people_search
 from contoffice.db.queries.common import apply_sort, count, page, prefix
 
 
@@ -98,6 +99,8 @@ def _condition(key: str, value: Any) -> Any:
         return Person.id == int(code)
     if key == "name":
         return prefix(Person.name_key, fold(value))
+    if key == "text":  # the finder's search box: any part of name, document, e-mail, phone
+        return people_search.text_condition(str(value))
     if key == "name_contains":  # "Cliente" of the advanced search: any part of the name
         return Person.name_key.contains(fold(value), autoescape=True)
     if key == "trade_name":

@@ -8,7 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from contoffice.services import grids
+from contoffice.services.finder import FREE_TEXT
 from contoffice.services.person_form import load_person, save_person
+from contoffice.services.results import Changes
 from contoffice.ui import texts
 from contoffice.ui.actions import ActionSpec, PanelActions
 from contoffice.ui.billing.fees_flow import generate_fees
@@ -64,6 +66,7 @@ class PeopleGridPanel(QWidget):
         self.last_operation: Operation | None = None
         self.last_flow: ToolFlow | None = None
         self._shown = False
+        self.subscription = ctx.changes.subscribe(self, self.apply_changes)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -75,6 +78,16 @@ class PeopleGridPanel(QWidget):
         """F5: query again with the same filters."""
         self.model.reload()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Another panel's operation: the finder lists people only (no balances)."""
+        if changes.people and self._shown:
+            self.refresh()
+
+    def _saved(self, person_id: object) -> None:
+        """A registration was created or edited here: every panel showing it refreshes."""
+        people = frozenset({person_id}) if isinstance(person_id, int) else frozenset()
+        self.ctx.changes.publish(Changes(people=True, person_ids=people), self)
+
     def focus_filters(self) -> None:
         """Ctrl+F."""
         self.grid.focus_filters()
@@ -85,8 +98,10 @@ class PeopleGridPanel(QWidget):
     def new_person(self) -> None:
         """Novo cadastro."""
         ctx = self.ctx
-        if PersonDialog.ask(self, None, lambda data: save_person(ctx.db.uow(), ctx.actor, data)):
-            self.model.reload()
+        saved = PersonDialog.ask(self, None,
+                                 lambda data: save_person(ctx.db.uow(), ctx.actor, data))
+        if saved:
+            self._saved(saved)
 
     def edit_person(self) -> None:
         """Editar the selected registration."""
@@ -97,9 +112,10 @@ class PeopleGridPanel(QWidget):
         except Exception as error:
             show_error(self, error)
             return
-        if PersonDialog.ask(self, edit.data,
-                            lambda data: save_person(ctx.db.uow(), ctx.actor, data, edit)):
-            self.model.reload()
+        saved = PersonDialog.ask(self, edit.data,
+                                 lambda data: save_person(ctx.db.uow(), ctx.actor, data, edit))
+        if saved:
+            self._saved(saved)
 
     def open_client(self) -> None:
         """Open the selected person's client panel."""
@@ -133,6 +149,7 @@ class ListPanel(PeopleGridPanel):
             button.clicked.connect(self.list_all)
             self.grid.footer.insertWidget(0, button)
             self.list_all_button = button
+        self.model.loaded.connect(self._searched_status)
 
     def list_all(self) -> None:
         """Every registration of the panel, counted and first page fetched off the GUI thread."""
@@ -141,3 +158,31 @@ class ListPanel(PeopleGridPanel):
         operation = Operation(self, lambda _progress: model.first_page(), title=texts.LIST_ALL)
         operation.on_success(model.apply).run()
         self.last_operation = operation
+
+    def search(self, text: str) -> None:
+        """The finder's search box: only the rows matching `text` (empty: the panel as it was)."""
+        wanted = {FREE_TEXT: text} if text else {}
+        if wanted != self.model.base_filters:
+            self.model.base_filters = wanted
+            if self._shown:  # else its first show queries with it
+                self.refresh()
+
+    def focus_rows(self) -> None:
+        """↓ from the search box: the keyboard goes to the grid, on the first row."""
+        table = self.grid.table
+        if self.model.rowCount() and not table.currentIndex().isValid():
+            table.setCurrentIndex(self.model.index(0, 0))
+        table.setFocus()
+
+    def open_only_row(self) -> None:
+        """Enter in the search box: the one row left opens; with more, the grid takes over."""
+        if self.model.rowCount() == 1:
+            ids = self.model.ids_for([0])
+            if ids:
+                self.ctx.open_client(ids[0])
+        elif self.model.rowCount():
+            self.focus_rows()
+
+    def _searched_status(self, total: int) -> None:
+        if not total and self.model.base_filters:  # not "modo pesquisa": the search found none
+            self.grid.status.setText(texts.NO_MATCH)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.services.pivot_queries import PIVOT_FIELDS, PivotTable, pivot_counts
+from contoffice.services.results import Changes
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.models.pivot_model import PivotModel
@@ -100,6 +101,7 @@ class PivotPanel(QWidget):
             widget.model().rowsRemoved.connect(self._timer.start)
         self.last_operation: Operation | None = None
         self._shown = False
+        self.subscription = ctx.changes.subscribe(self, self.apply_changes)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -110,6 +112,11 @@ class PivotPanel(QWidget):
     def refresh(self) -> None:
         """F5."""
         self.recount()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Registrations were created or changed elsewhere: count again."""
+        if changes.people and self._shown:
+            self.recount()
 
     def focus_filters(self) -> None:
         """Ctrl+F opens the configuration."""

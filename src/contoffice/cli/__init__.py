@@ -81,12 +81,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     except KeyboardInterrupt:
         return fail("interrompido", 130)
+    except BrokenPipeError:  # `… | head` closed the pipe: nothing more to say to anyone
+        _quiet_stdout()
+        return 0
     except Exception as error:  # never a traceback on the terminal: log it, say one line
         # Only the error's type: its text may quote a client's data (a DETAIL line).
         return fail(f"erro inesperado ({type(error).__name__}); {_log_unexpected(error)}", 1)
 
 
 LOG_NAME = "contoffice-errors.log"
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at devnull so Python's flush at exit does not fail on the closed pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _log_unexpected(error: Exception) -> str:

@@ -31,6 +31,24 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+# The words of argparse's help layout (it looks `_` up in its module at each call).
+_HELP_WORDS = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos",
+    "options": "opções",
+    "optional arguments": "opções",
+    "show this help message and exit": "mostra esta ajuda e sai",
+}
+_english = argparse._  # type: ignore[attr-defined]
+
+
+def _help_word(text: str) -> str:
+    return _HELP_WORDS.get(text) or _english(text)
+
+
+argparse._ = _help_word  # type: ignore[attr-defined]
+
+
 def pt_br(message: str) -> str:
     """argparse's message in pt-BR (an unknown one passes through unchanged)."""
     for pattern, template in _MESSAGES:

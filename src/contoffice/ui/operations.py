@@ -7,6 +7,7 @@ returns plain values. Callbacks run on the GUI thread.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 import traceback
@@ -26,6 +27,22 @@ log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 500
 MIN_VISIBLE_S = 0.5
 THROTTLE_S = 0.1
+
+
+def _hold_collector() -> None:
+    """No cyclic garbage collection while a worker runs.
+
+    The cyclic collector may run in any thread that allocates; finalising the
+    Qt wrappers of closed windows while a worker thread is inside Python has
+    crashed the interpreter (seen in the test suite). Reference counting still
+    frees everything else meanwhile; the collector catches up on the GUI thread.
+    """
+    gc.disable()
+
+
+def _release_collector() -> None:
+    """The last worker ended: the collector runs again (its next pass is on this thread)."""
+    gc.enable()
 
 
 class _Signals(QObject):
@@ -101,6 +118,8 @@ class Operation(QObject):
         """Start the job; False when the same operation is already running."""
         if any(op._title == self._title and op._parent is self._parent for op in self._running):
             return False
+        if not self._running:
+            _hold_collector()
         self._running.add(self)
         queued = Qt.ConnectionType.QueuedConnection
         self._signals.progressed.connect(self._progressed, queued)
@@ -154,6 +173,8 @@ class Operation(QObject):
                 self._dialog.close()
                 self._dialog.deleteLater()
             self._running.discard(self)
+            if not self._running:
+                _release_collector()
             then()
             self.finished.emit()
 

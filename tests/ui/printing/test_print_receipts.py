@@ -36,7 +36,9 @@ def _page(qtbot: Any, ctx: WindowContext, person_id: int) -> GridPage:
     qtbot.addWidget(tab)
     tab.resize(1300, 800)
     tab.show()
-    return tab.show_page("client.receivable")
+    page = tab.show_page("client.receivable")
+    page.owner_tab = tab  # type: ignore[attr-defined]  # the test holds the page, so the tab too
+    return page
 
 
 def _with_status(page: GridPage, status: str) -> list[int]:

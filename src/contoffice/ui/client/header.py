@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contoffice.core.documents import format_document
 from contoffice.core.format import format_money
@@ -62,9 +71,41 @@ class ClientHeaderWidget(QFrame):
         ):
             figures.addWidget(QLabel(label, self), 3, column)
             figures.addWidget(widget, 4, column)
-        layout = QHBoxLayout(self)
-        layout.addLayout(who, 1)
-        layout.addLayout(figures)
+        self._who, self._figures = who, figures
+        # Side by side when there is room, figures below the name when there is not: the
+        # header never widens the window (a 1,366-pixel desk shows it whole).
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._layout.addLayout(who, 1)
+        self._layout.addLayout(figures)
+
+    def _side_by_side_width(self) -> int:
+        margins = self._layout.contentsMargins()
+        return (self._who.sizeHint().width() + self._figures.sizeHint().width()
+                + self._layout.spacing() + margins.left() + margins.right())
+
+    def reflow(self) -> None:
+        """Put the figures beside or below the name, as the width allows."""
+        wide = self.width() >= self._side_by_side_width()
+        direction = (QBoxLayout.Direction.LeftToRight if wide
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+            self.setMinimumHeight(self._layout.minimumSize().height() if not wide else 0)
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Reflow on every width change."""
+        super().resizeEvent(event)
+        self.reflow()
+
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]
+        """As narrow as the wider of its two blocks (they stack when the window is narrow)."""
+        hint = super().minimumSizeHint()
+        narrow = max(self._who.minimumSize().width(), self._figures.minimumSize().width())
+        hint.setWidth(narrow + self._layout.contentsMargins().left()
+                      + self._layout.contentsMargins().right())
+        return hint
 
     def show_header(self, data: ClientHeader) -> None:
         """Fill every label from the service's header."""
@@ -91,6 +132,7 @@ class ClientHeaderWidget(QFrame):
         self.paid.setText(format_money(balances.paid_12_months_cents))
         for widget, cents in zip(self.aging, balances.aging_cents, strict=True):
             widget.setText(format_money(cents))
+        self.reflow()
 
     def show_message(self, message: str) -> None:
         """A problem reading the client (removed by another desk, connection lost)."""

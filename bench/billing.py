@@ -22,9 +22,10 @@ from sqlalchemy import select  # noqa: E402
 
 from contoffice.db.models import Invoice  # noqa: E402
 from contoffice.db.uow import Database  # noqa: E402
-from contoffice.services import billing_run, settlements  # noqa: E402
-from contoffice.services.operators import system_actor  # noqa: E402
-from contoffice.services.setup import open_database  # noqa: E402
+from contoffice.services.admin.operators import system_actor  # noqa: E402
+from contoffice.services.admin.setup import open_database  # noqa: E402
+from contoffice.services.billing import run as billing_run  # noqa: E402
+from contoffice.services.settlements import settle as settlements  # noqa: E402
 from tests.services.billing_support import bulk_contracts, make_profile  # noqa: E402
 
 TODAY = date(2026, 11, 24)

@@ -14,8 +14,8 @@ from office import postgres_office, sqlite_office, stop_postgres
 
 from contoffice.core.paging import PageRequest
 from contoffice.db.uow import Database
-from contoffice.services import finder
-from contoffice.services.demo import build_demo
+from contoffice.demo.office import build_demo
+from contoffice.services.people import finder
 
 QUERIES: dict[str, Callable[[Database], object]] = {
     "latest 1,000 active": lambda db: finder.latest_active(db.uow(), PageRequest(limit=1000)),
@@ -69,7 +69,7 @@ def demo_200k_people_seconds() -> float:
     """`demo --people 200000` with its default proportions, on a fresh SQLite file."""
     import tempfile
 
-    from contoffice.services.setup import open_database
+    from contoffice.services.admin.setup import open_database
 
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(f"sqlite:///{folder}/demo.sqlite3")

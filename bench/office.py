@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from contoffice.db.uow import Database  # noqa: E402
-from contoffice.services.demo import build_demo, has_people  # noqa: E402
-from contoffice.services.setup import open_database  # noqa: E402
+from contoffice.demo.office import build_demo, has_people  # noqa: E402
+from contoffice.services.admin.setup import open_database  # noqa: E402
 
 PEOPLE, CONTRACTS, INVOICES = 200_000, 20_000, 1_000_000
 SQLITE_PATH = Path(os.environ.get("CONTOFFICE_BENCH_SQLITE", "/tmp/contoffice-bench.sqlite3"))

@@ -24,7 +24,7 @@ from sqlalchemy import func, insert, select  # noqa: E402
 
 from contoffice.db.models import Invoice, Person  # noqa: E402
 from contoffice.db.uow import Database  # noqa: E402
-from contoffice.services.operators import system_actor  # noqa: E402
+from contoffice.services.admin.operators import system_actor  # noqa: E402
 from contoffice.ui.app import application  # noqa: E402
 from contoffice.ui.context import WindowContext  # noqa: E402
 from contoffice.ui.main_window import MainWindow  # noqa: E402

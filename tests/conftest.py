@@ -15,8 +15,8 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "memkeyring.MemoryKeyring")
 import pytest
 
 from contoffice.db.uow import Database
-from contoffice.services.operators import system_actor
-from contoffice.services.permissions import Actor
+from contoffice.services.admin.operators import system_actor
+from contoffice.services.kernel.permissions import Actor
 from tests.support.databases import PostgresServer, SqliteTemplates
 
 BACKENDS = ("sqlite", "postgresql")

@@ -59,7 +59,7 @@ def _under(module: str, prefix: str) -> bool:
 
 def _violations(layer: Layer, folder: Path = SRC) -> list[str]:
     bad = []
-    files = sorted((folder / layer.name).rglob("*.py"))
+    files = sorted(folder.joinpath(*layer.name.split(".")).rglob("*.py"))
     for path in files:
         for line, module in _imports(path):
             if _under(module, "contoffice"):
@@ -77,9 +77,27 @@ def test_imports_point_down(name: str) -> None:
     assert _violations(LAYERS[name]) == []
 
 
+def _packages(folder: Path, prefix: str = "") -> set[str]:
+    return {
+        prefix + p.name for p in folder.iterdir() if p.is_dir() and (p / "__init__.py").exists()
+    }
+
+
 def test_every_package_of_the_source_is_declared() -> None:
-    packages = {p.name for p in SRC.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
-    assert packages - set(LAYERS) == set()
+    assert _packages(SRC) - set(LAYERS) == set()
+
+
+def test_every_capability_of_the_services_is_declared() -> None:
+    assert _packages(SRC / "services", "services.") - set(LAYERS) == set()
+    assert not [p.name for p in (SRC / "services").glob("*.py") if p.name != "__init__.py"]
+
+
+def test_the_checker_sees_a_capability_reaching_sideways(tmp_path: Path) -> None:
+    (tmp_path / "services" / "kernel").mkdir(parents=True)
+    (tmp_path / "services" / "kernel" / "bad.py").write_text(
+        "from contoffice.services.billing import run\nfrom contoffice.services.kernel import x\n")
+    assert _violations(LAYERS["services.kernel"], tmp_path) == [
+        "services/kernel/bad.py:1 imports contoffice.services.billing.run"]
 
 
 def test_the_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
@@ -88,3 +106,68 @@ def test_the_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
         "from contoffice.db import uow\nimport sqlalchemy\nfrom contoffice.core import x\n")
     assert _violations(LAYERS["core"], tmp_path) == [
         "core/bad.py:1 imports contoffice.db.uow", "core/bad.py:2 imports sqlalchemy"]
+
+
+def _module_graph(folder: Path = SRC) -> dict[str, set[str]]:
+    """Every module of the tree and the project modules it imports (type-only imports too)."""
+    modules: dict[str, Path] = {}
+    for path in folder.rglob("*.py"):
+        name = ".".join(path.relative_to(folder.parent).with_suffix("").parts)
+        modules[name.removesuffix(".__init__")] = path
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for _line, imported in _imports(path):
+            while imported and imported not in modules:
+                imported = imported.rpartition(".")[0]
+            # a package importing its own modules is how packages are built, not a cycle
+            if imported and imported != name and not imported.startswith(name + "."):
+                graph[name].add(imported)
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in sorted(graph[node]):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_two_modules_import_each_other() -> None:
+    assert _cycles(_module_graph()) == []
+
+
+def test_the_cycle_checker_sees_a_type_only_cycle(tmp_path: Path) -> None:
+    package = tmp_path / "contoffice" / "ui"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "page.py").write_text("from contoffice.ui.tools import Tools\n")
+    (package / "tools.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+        "    from contoffice.ui.page import Page\n")
+    assert _cycles(_module_graph(tmp_path / "contoffice")) == [
+        ["contoffice.ui.page", "contoffice.ui.tools"]]

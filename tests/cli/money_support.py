@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from contoffice.cli import main
 from contoffice.db.models import AuditEvent
 from contoffice.db.uow import Database
-from contoffice.services import charge_billing, charges
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import charge_billing, charges
+from contoffice.services.kernel.permissions import Actor
 from tests.services.billing_support import make_person, make_profile
 
 DUE = date.today() + timedelta(days=20)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from contoffice.db.uow import Database
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from tests.cli.money_support import open_invoices, run
 from tests.services.billing_support import make_person
 

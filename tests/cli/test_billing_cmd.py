@@ -8,7 +8,7 @@ import pytest
 
 from contoffice.cli import main
 from contoffice.db.uow import Database
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from tests.services.billing_support import make_contract, make_person, make_profile
 
 
@@ -22,7 +22,7 @@ def test_fees_then_billing_run(db: Database, db_url: str, actor: Actor,
     person = make_person(db)
     make_contract(db, actor, person, profile)
     suspended = make_contract(db, actor, make_person(db, "Outro"), profile)
-    from contoffice.services import contract_status
+    from contoffice.services.contracts import status as contract_status
 
     contract_status.suspend_contracts(db.uow(), actor, contract_ids=[suspended], reason="x")
     base = ["--database", db_url]

@@ -8,8 +8,8 @@ import pytest
 
 from contoffice.core.vocab import ChargeStatus, InvoiceStatus
 from contoffice.db.uow import Database
-from contoffice.services import messages as m
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel import messages as m
+from contoffice.services.kernel.permissions import Actor
 from tests.cli.money_support import DUE, audit_count, ids, run
 from tests.services.billing_support import charges_of, invoice, make_person, make_profile
 

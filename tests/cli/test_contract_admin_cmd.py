@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from contoffice.db.models import Charge, Contract
 from contoffice.db.uow import Database
-from contoffice.services import contract_status
-from contoffice.services import messages as m
-from contoffice.services.permissions import Actor
+from contoffice.services.contracts import status as contract_status
+from contoffice.services.kernel import messages as m
+from contoffice.services.kernel.permissions import Actor
 from tests.cli.money_support import ids, open_invoices, run
 from tests.services.billing_support import make_contract, make_person
 

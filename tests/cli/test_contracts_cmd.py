@@ -9,9 +9,9 @@ import pytest
 from contoffice.core.vocab import ContractStatus, InvoiceStatus
 from contoffice.db.models import Contract
 from contoffice.db.uow import Database
-from contoffice.services import billing_run
-from contoffice.services import messages as m
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import run as billing_run
+from contoffice.services.kernel import messages as m
+from contoffice.services.kernel.permissions import Actor
 from tests.cli.money_support import ids, run
 from tests.services.billing_support import invoices_of, make_person, make_profile
 
@@ -255,7 +255,7 @@ def test_create_with_its_first_months_of_fees(
 def test_cancel_with_its_later_open_invoices(
     db: Database, db_url: str, actor: Actor, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from contoffice.services import contracts
+    from contoffice.services.contracts import records as contracts
 
     person, profile = make_person(db), make_profile(db)
     cid = contracts.create_contract(db.uow(), actor, data=contracts.ContractInput(

@@ -7,7 +7,7 @@ import pytest
 
 from contoffice import config
 from contoffice.cli import main
-from contoffice.services import messages
+from contoffice.services.kernel import messages
 
 URL = "postgresql+psycopg://escritorio@servidor-teste:5432/contoffice"
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from contoffice.cli import main
 from contoffice.db.uow import Database
-from contoffice.services.demo import build_demo
+from contoffice.demo.office import build_demo
 
 
 @pytest.mark.db

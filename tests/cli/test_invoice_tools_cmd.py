@@ -11,8 +11,8 @@ import pytest
 
 from contoffice.core.vocab import InvoiceStatus
 from contoffice.db.uow import Database
-from contoffice.services import messages as m
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel import messages as m
+from contoffice.services.kernel.permissions import Actor
 from tests.cli.money_support import audit_count, ids, open_invoices, run
 from tests.services.billing_support import cash_account, invoice
 
@@ -353,7 +353,7 @@ def test_bad_input_is_one_line(
 def test_one_real_process(db: Database, db_url: str, actor: Actor) -> None:
     """The console entry point, as a script calls it: exit 4 and the JSON on stdout."""
     first, second = open_invoices(db, actor, 2)
-    from contoffice.services import settlements
+    from contoffice.services.settlements import settle as settlements
 
     settlements.settle_invoices(
         db.uow(),

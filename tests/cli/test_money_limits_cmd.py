@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from contoffice.db.uow import Database
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from tests.cli.money_support import audit_count, open_invoices, run
 from tests.services.billing_support import make_person
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from contoffice.db.uow import Database
-from contoffice.services import charge_billing
-from contoffice.services import messages as m
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import charge_billing
+from contoffice.services.kernel import messages as m
+from contoffice.services.kernel.permissions import Actor
 from tests.cli.money_support import DUE, ids, run
 from tests.services.billing_support import charges_of, make_person, make_profile
 

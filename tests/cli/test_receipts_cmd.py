@@ -11,7 +11,7 @@ from sqlalchemy import select
 from contoffice.cli import main
 from contoffice.db.models import Invoice
 from contoffice.db.uow import Database
-from contoffice.services.demo import build_demo
+from contoffice.demo.office import build_demo
 from tests.support.pdftools import PdfTools, require_pdf_tools
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from contoffice.core import municipalities as ibge
 from contoffice.core.validation import ValidationError
-from contoffice.services.demo_data import CITIES
+from contoffice.demo.data import CITIES
 
 
 def test_the_list_is_complete_and_codes_are_unique() -> None:

@@ -22,9 +22,9 @@ MONTHS = 12
 DESK = textwrap.dedent("""
     import sys
     from contoffice.db.uow import Database
-    from contoffice.services import fees
-    from contoffice.services.busy import retry_when_busy
-    from contoffice.services.operators import system_actor
+    from contoffice.services.billing import fees
+    from contoffice.services.kernel.busy import retry_when_busy
+    from contoffice.services.admin.operators import system_actor
     url, people = sys.argv[1], [int(p) for p in sys.argv[2].split(",")]
     db = Database(url)
     with db.uow() as uow:

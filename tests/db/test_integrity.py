@@ -18,7 +18,7 @@ from contoffice.cli import main
 from contoffice.db import integrity, migrate
 from contoffice.db.uow import Database
 from contoffice.errors import DatabaseDamaged, DatabaseUnavailable
-from contoffice.services.setup import open_database
+from contoffice.services.admin.setup import open_database
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="modos de arquivo POSIX")
 

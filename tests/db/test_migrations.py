@@ -137,7 +137,7 @@ def test_backup_copies_the_live_file(tmp_path: Path) -> None:
 def test_upgrading_a_database_full_of_data_keeps_every_row(db_url: str) -> None:
     """Later migrations run over the demo office (tables rebuilt under rows that point at them)."""
     from contoffice.db.uow import Database
-    from contoffice.services.demo import build_demo
+    from contoffice.demo.office import build_demo
 
     db = Database(db_url)
     build_demo(db, people=25, seed=9)

@@ -6,17 +6,15 @@ from datetime import date
 
 from contoffice.db.queries.balances import client_balances
 from contoffice.db.uow import Database
-from contoffice.services import (
-    billing_run,
-    contracts,
-    fees,
-    invoice_changes,
-    invoices,
-    people,
-    reversals,
-    settlements,
-)
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import fees
+from contoffice.services.billing import run as billing_run
+from contoffice.services.contracts import records as contracts
+from contoffice.services.invoices import actions as invoices
+from contoffice.services.invoices import alteration as invoice_changes
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.people import records as people
+from contoffice.services.settlements import reversals
+from contoffice.services.settlements import settle as settlements
 from tests.services.billing_support import TODAY, cash_account, invoices_of, make_profile
 
 REISSUE = frozenset({"invoice.reissue"})

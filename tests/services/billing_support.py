@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from contoffice.db.models import CashAccount, Charge, Invoice, PaymentProfile, Person
 from contoffice.db.uow import Database
-from contoffice.services import contracts
-from contoffice.services.permissions import Actor
+from contoffice.services.contracts import records as contracts
+from contoffice.services.kernel.permissions import Actor
 
 TODAY = date(2026, 11, 24)
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from contoffice.db.models import Attachment, AuditEvent
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput, NotAllowed, NotFound
-from contoffice.services import attachments
-from contoffice.services.attachments import NewFile
-from contoffice.services.permissions import Actor
+from contoffice.services.attachments import files as attachments
+from contoffice.services.attachments.files import NewFile
+from contoffice.services.kernel.permissions import Actor
 from tests.cli.money_support import open_invoices
 from tests.services.billing_support import make_contract, make_person, make_profile
 

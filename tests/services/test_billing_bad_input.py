@@ -10,8 +10,12 @@ from sqlalchemy import func, select
 from contoffice.db.models import AuditEvent, Charge, Invoice, Settlement
 from contoffice.db.uow import Database
 from contoffice.errors import ContofficeError, InvalidInput
-from contoffice.services import charges, invoice_changes, invoices, reversals, settlements
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import charges
+from contoffice.services.invoices import actions as invoices
+from contoffice.services.invoices import alteration as invoice_changes
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.settlements import reversals
+from contoffice.services.settlements import settle as settlements
 from tests.services.billing_support import TODAY, cash_account, invoices_of
 from tests.services.test_billing_messages import Office
 

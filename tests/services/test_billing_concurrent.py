@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from contoffice.db.models import BillingRun, Charge, Invoice
 from contoffice.db.uow import Database
-from contoffice.services import billing_run
+from contoffice.services.billing import run as billing_run
 from tests.services.billing_support import bulk_contracts, make_profile
 
 CONTRACTS = 3000

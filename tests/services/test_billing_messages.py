@@ -10,18 +10,15 @@ import pytest
 from contoffice.db.models import Charge, PaymentProfile
 from contoffice.db.uow import Database
 from contoffice.errors import NeedsConfirmation
-from contoffice.services import (
-    billing_run,
-    charges,
-    fees,
-    invoice_changes,
-    invoices,
-    messages,
-    payables,
-    settlements,
-)
-from contoffice.services.permissions import Actor
-from contoffice.services.results import BatchResult
+from contoffice.services.billing import charges, fees
+from contoffice.services.billing import run as billing_run
+from contoffice.services.invoices import actions as invoices
+from contoffice.services.invoices import alteration as invoice_changes
+from contoffice.services.invoices import payables
+from contoffice.services.kernel import messages
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.kernel.results import BatchResult
+from contoffice.services.settlements import settle as settlements
 from tests.services.billing_support import (
     TODAY,
     charges_of,
@@ -137,7 +134,7 @@ class Office:
         data = charges.ChargeInput(person_id=self.person, description="Aluguel da sala",
                                    amount_cents=150_000, due_date=date(2026, 12, 5))
         charge_id = payables.insert_payable(self.uow(), self.actor, data=data, today=TODAY)[0]
-        from contoffice.services import charge_billing
+        from contoffice.services.billing import charge_billing
 
         charge_billing.bill_charges(self.uow(), self.actor, charge_ids=[charge_id],
                                     method="per_charge", today=TODAY)

@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 
 from contoffice.db.models import Charge, Contract, Invoice
 from contoffice.db.uow import Database
-from contoffice.services import fees
-from contoffice.services.invoicing import add_months
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import fees
+from contoffice.services.invoicing.rules import add_months
+from contoffice.services.kernel.permissions import Actor
 from tests.services.billing_support import bulk_contracts, make_profile
 
 CONTRACTS = 30

@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 from contoffice.db.models import AuditEvent, BillingRun, Charge, Invoice
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput
-from contoffice.services import billing_run, contract_status
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import run as billing_run
+from contoffice.services.contracts import status as contract_status
+from contoffice.services.kernel.permissions import Actor
 from tests.services.billing_support import (
     TODAY,
     bulk_contracts,
@@ -116,7 +117,7 @@ def test_a_new_contract_can_bring_its_next_months_of_fees(db, actor) -> None:
     from sqlalchemy import func, select
 
     from contoffice.db.models import Charge, Person
-    from contoffice.services import contracts
+    from contoffice.services.contracts import records as contracts
 
     with db.uow() as uow:
         person = Person(kind="PF", name="Nova Cliente", registered_on=date(2026, 11, 1))
@@ -142,7 +143,9 @@ def test_cancelling_a_contract_can_remove_its_later_open_invoices(db, actor) -> 
     from sqlalchemy import select
 
     from contoffice.db.models import Charge, Invoice, Person
-    from contoffice.services import billing_run, contract_status, contracts
+    from contoffice.services.billing import run as billing_run
+    from contoffice.services.contracts import records as contracts
+    from contoffice.services.contracts import status as contract_status
 
     with db.uow() as uow:
         person = Person(kind="PF", name="Saindo", registered_on=date(2026, 1, 1))
@@ -171,8 +174,8 @@ def test_cancelling_a_contract_can_remove_its_later_open_invoices(db, actor) -> 
 
 def test_a_fee_above_the_office_ceiling_is_not_billed(db: Database, actor: Actor) -> None:
     from contoffice.db.models import OfficeSetting
-    from contoffice.services import messages as m
-    from contoffice.services import money_limits
+    from contoffice.services.kernel import messages as m
+    from contoffice.services.kernel import money_limits
 
     profile = make_profile(db)
     small = make_contract(db, actor, make_person(db, "Pequena Ltda"), profile, fee_cents=50_000)

@@ -16,18 +16,14 @@ from contoffice.db.models import AuditEvent, Charge, Invoice, Settlement
 from contoffice.db.queries.balances import client_balances
 from contoffice.db.uow import Database
 from contoffice.errors import ContofficeError
-from contoffice.services import (
-    billing_run,
-    charge_billing,
-    charges,
-    fees,
-    invoice_changes,
-    invoices,
-    reversals,
-    settlements,
-)
-from contoffice.services.operators import system_actor
-from contoffice.services.results import BatchResult, RowOutcome
+from contoffice.services.admin.operators import system_actor
+from contoffice.services.billing import charge_billing, charges, fees
+from contoffice.services.billing import run as billing_run
+from contoffice.services.invoices import actions as invoices
+from contoffice.services.invoices import alteration as invoice_changes
+from contoffice.services.kernel.results import BatchResult, RowOutcome
+from contoffice.services.settlements import reversals
+from contoffice.services.settlements import settle as settlements
 from tests.services.billing_support import (
     TODAY,
     cash_account,

@@ -9,11 +9,12 @@ from sqlalchemy import select
 
 from contoffice.db.models import Attachment, AuditEvent, Invoice, Person
 from contoffice.db.uow import Database
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
 from contoffice.errors import NotAllowed
-from contoffice.services import boleto_attachments, boletos
-from contoffice.services.attachments import extract_attachment, list_attachments
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
-from contoffice.services.permissions import Actor
+from contoffice.services.attachments.files import extract_attachment, list_attachments
+from contoffice.services.boletos import attachments as boleto_attachments
+from contoffice.services.boletos import printing as boletos
+from contoffice.services.kernel.permissions import Actor
 from tests.support.pdftools import PdfTools, require_pdf_tools
 
 

@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from contoffice.db.models import Invoice, PaymentProfile, Person
 from contoffice.db.uow import Database
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
 from contoffice.errors import InvalidInput, NotAllowed
-from contoffice.services import boletos
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
-from contoffice.services.permissions import Actor
+from contoffice.services.boletos import printing as boletos
+from contoffice.services.kernel.permissions import Actor
 from tests.support.pdftools import PdfTools, require_pdf_tools
 
 
@@ -58,7 +58,7 @@ def test_an_installment_plan_prints_its_parcelas(
 ) -> None:
     from datetime import date
 
-    from contoffice.services import charge_billing, charges
+    from contoffice.services.billing import charge_billing, charges
 
     with db.uow() as uow:
         person = uow.session.scalar(select(Invoice.person_id).where(

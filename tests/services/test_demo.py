@@ -12,10 +12,10 @@ from contoffice.banking.boleto import compute_codes
 from contoffice.core.documents import is_valid_cnpj, is_valid_cpf
 from contoffice.db.models import Charge, Contract, Invoice, Operator, PaymentProfile, Person
 from contoffice.db.uow import Database
+from contoffice.demo.office import DEMO_PASSWORD, build_demo
 from contoffice.errors import NotAllowed
-from contoffice.services import operators
-from contoffice.services.boletos import profile_boleto_input
-from contoffice.services.demo import DEMO_PASSWORD, build_demo
+from contoffice.services.admin import operators
+from contoffice.services.boletos.printing import profile_boleto_input
 
 TODAY = date(2026, 11, 24)
 
@@ -134,9 +134,9 @@ def test_the_featured_client_gets_a_new_due_date_as_scenario_4_tells(
     demo: Database, actor: object
 ) -> None:
     """SCENARIOS 4 on the demo: "Alterar Fatura" of Padaria's overdue invoice goes through."""
-    from contoffice.services import invoice_changes
-    from contoffice.services.demo import FEATURED_CNPJ
-    from contoffice.services.invoice_changes import REISSUE_KEY
+    from contoffice.demo.office import FEATURED_CNPJ
+    from contoffice.services.invoices import alteration as invoice_changes
+    from contoffice.services.invoices.alteration import REISSUE_KEY
 
     with demo.uow() as uow:
         overdue = list(uow.session.scalars(

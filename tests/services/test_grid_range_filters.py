@@ -9,8 +9,8 @@ from sqlalchemy import select
 from contoffice.core.paging import PageRequest
 from contoffice.db.models import Invoice, Person
 from contoffice.db.uow import Database
-from contoffice.services import grids
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
+from contoffice.services.panels import grids
 
 TODAY = date(2026, 11, 24)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from contoffice.db.uow import RECORD_CHANGED, Database
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from tests.services.billing_support import invoice
 from tests.services.test_billing_messages import Office
 
@@ -23,8 +23,8 @@ from pathlib import Path
 from contoffice.db.uow import Database
 from contoffice.db.models import Invoice
 from contoffice.errors import Stale
-from contoffice.services import invoice_changes
-from contoffice.services.operators import system_actor
+from contoffice.services.invoices import alteration as invoice_changes
+from contoffice.services.admin.operators import system_actor
 
 url, invoice_id, text, folder, mode = sys.argv[1:6]
 folder = Path(folder)

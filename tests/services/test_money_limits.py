@@ -14,16 +14,14 @@ from contoffice.core.extenso import valor_por_extenso
 from contoffice.db.models import Invoice, Settlement
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput, NeedsConfirmation
-from contoffice.services import (
-    charges,
-    contracts,
-    invoice_changes,
-    money_limits,
-    office,
-    receipts,
-    settlements,
-)
-from contoffice.services.permissions import Actor
+from contoffice.services.admin import office
+from contoffice.services.billing import charges
+from contoffice.services.contracts import records as contracts
+from contoffice.services.invoices import alteration as invoice_changes
+from contoffice.services.kernel import money_limits
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.settlements import receipts
+from contoffice.services.settlements import settle as settlements
 from tests.cli.money_support import open_invoices
 from tests.services.billing_support import make_person
 

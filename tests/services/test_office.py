@@ -8,8 +8,8 @@ from sqlalchemy import select
 from contoffice.db.models import AuditEvent
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput, NotAllowed
-from contoffice.services import office
-from contoffice.services.permissions import Actor
+from contoffice.services.admin import office
+from contoffice.services.kernel.permissions import Actor
 
 
 def test_identity_saved_normalised_and_audited(db: Database, actor: Actor) -> None:

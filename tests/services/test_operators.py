@@ -13,8 +13,9 @@ import pytest
 from contoffice.db.models import Operator
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput, NotAllowed
-from contoffice.services import messages, operators
-from contoffice.services.permissions import ALL_KEYS, PERMISSIONS, Actor, require
+from contoffice.services.admin import operators
+from contoffice.services.kernel import messages
+from contoffice.services.kernel.permissions import ALL_KEYS, PERMISSIONS, Actor, require
 
 
 def _admin(db: Database) -> Actor:
@@ -51,7 +52,8 @@ WRONG_PASSWORD_DESK = textwrap.dedent("""
     from sqlalchemy import text
     from contoffice.db.uow import Database
     from contoffice.errors import ContofficeError
-    from contoffice.services import messages, operators
+    from contoffice.services.kernel import messages
+    from contoffice.services.admin import operators
     db = Database(sys.argv[1])
     with db.uow() as uow:  # connected before the start, so the attempts really overlap
         uow.session.execute(text("SELECT 1"))

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from contoffice.db.models import AuditEvent, Invoice, PaymentProfile, Person
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput, NotAllowed
-from contoffice.services import payment_profiles as profiles
-from contoffice.services.permissions import Actor
+from contoffice.services.boletos import profiles
+from contoffice.services.kernel.permissions import Actor
 
 ITAU = profiles.ProfileInput(
     name="Itaú 109",

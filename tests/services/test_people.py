@@ -11,8 +11,8 @@ from sqlalchemy import select
 from contoffice.db.models import AuditEvent, Person
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput, NotAllowed, Stale
-from contoffice.services import people
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.people import records as people
 
 PADARIA = people.PersonInput(
     kind="PJ",

@@ -12,10 +12,12 @@ from contoffice.core.extenso import valor_por_extenso
 from contoffice.core.format import format_money
 from contoffice.db.models import Invoice, InvoiceEvent, Person, Settlement
 from contoffice.db.uow import Database
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
 from contoffice.errors import NotAllowed
-from contoffice.services import messages, receipts, reversals, settlements
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel import messages
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.settlements import receipts, reversals
+from contoffice.services.settlements import settle as settlements
 from tests.services.billing_support import cash_account
 from tests.support.pdftools import PdfTools, require_pdf_tools
 

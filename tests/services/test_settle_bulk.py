@@ -11,9 +11,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from contoffice.core.vocab import ChargeStatus, InvoiceStatus
 from contoffice.db.models import AuditEvent, Charge, InvoiceEvent, Settlement
 from contoffice.db.uow import Database
-from contoffice.services import batch, settle_bulk, settlements
-from contoffice.services import messages as m
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel import batch
+from contoffice.services.kernel import messages as m
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.settlements import bulk as settle_bulk
+from contoffice.services.settlements import settle as settlements
 from tests.cli.money_support import open_invoices
 from tests.services.billing_support import TODAY, invoice
 

@@ -6,9 +6,9 @@ import pytest
 
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput, NotAllowed
-from contoffice.services import invoicing
-from contoffice.services import suspension_reasons as reasons
-from contoffice.services.permissions import Actor
+from contoffice.services.admin import suspension_reasons as reasons
+from contoffice.services.invoicing import rules as invoicing
+from contoffice.services.kernel.permissions import Actor
 
 
 def test_add_rename_and_deactivate(db: Database, actor: Actor) -> None:

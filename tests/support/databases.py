@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from contoffice.db import migrate
 from contoffice.db.uow import Database
-from contoffice.services.setup import ensure_defaults
+from contoffice.services.admin.setup import ensure_defaults
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DB = "contoffice_template"

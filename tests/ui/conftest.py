@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from contoffice.db.models import Person
 from contoffice.db.uow import Database
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
-from contoffice.services.operators import system_actor
-from contoffice.services.permissions import Actor
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
+from contoffice.services.admin.operators import system_actor
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui.settings import DeskSettings
 from tests.support.databases import prepare
 

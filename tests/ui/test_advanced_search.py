@@ -10,8 +10,8 @@ import pytest
 from contoffice.core.paging import PageRequest
 from contoffice.db.models import EmailTest, Person
 from contoffice.db.uow import Database
-from contoffice.services.finder import search_people
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.people.finder import search_people
 from contoffice.ui.context import WindowContext
 from contoffice.ui.finder.advanced_panel import AdvancedPanel
 from contoffice.ui.settings import DeskSettings

@@ -14,9 +14,9 @@ from sqlalchemy import select as sql_select
 from contoffice.core.paging import Page, PageRequest
 from contoffice.db.models import Contract
 from contoffice.db.uow import Database
-from contoffice.services import grids
-from contoffice.services.permissions import Actor
-from contoffice.services.results import Changes
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.kernel.results import Changes
+from contoffice.services.panels import grids
 from contoffice.ui.billing.area import BillingArea
 from contoffice.ui.changes import merge
 from contoffice.ui.client.client_tab import ClientTab

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from contoffice.db.models import Person
 from contoffice.db.uow import Database
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
-from contoffice.services.operators import system_actor
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
+from contoffice.services.admin.operators import system_actor
 from contoffice.ui import db_health
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from contoffice.db.uow import Database
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui.context import WindowContext
 from contoffice.ui.finder.finder_widget import FinderWidget
 from contoffice.ui.finder.pivot_panel import FIELD_ROLE

@@ -7,8 +7,9 @@ from typing import Any
 from PySide6.QtWidgets import QDialogButtonBox
 
 from contoffice.db.uow import Database
-from contoffice.services import messages, operators
-from contoffice.services.permissions import Actor
+from contoffice.services.admin import operators
+from contoffice.services.kernel import messages
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFontDatabase
 
 from contoffice.db.uow import Database
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import texts
 from contoffice.ui.app import install_pt_br, style
 from contoffice.ui.client.client_tab import ClientTab

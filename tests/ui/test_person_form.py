@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from contoffice.db.uow import Database
-from contoffice.services.people import clean_person
-from contoffice.services.permissions import Actor
-from contoffice.services.person_form import load_person, save_person
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.people.form import load_person, save_person
+from contoffice.services.people.records import clean_person
 from contoffice.ui.dialogs.person_dialog import PersonDialog
 from contoffice.ui.forms import build
 

@@ -20,6 +20,7 @@ from contoffice.banking.barcode import (
     digitable_line,
     format_digitable_line,
 )
+from contoffice.banking.boleto_input import BoletoInput
 from contoffice.banking.errors import BoletoError
 from contoffice.banking.factor import factor_or_blank
 from contoffice.core.money import parse_reais
@@ -32,30 +33,6 @@ __all__ = [
     "boleto_input_from_mapping",
     "compute_codes",
 ]
-
-
-@dataclass(frozen=True)
-class BoletoInput:
-    """What a bank needs to build one boleto; optional fields are "" (or None for dates)."""
-
-    bank: str
-    agency: str = ""
-    agency_dv: str = ""
-    account: str = ""
-    account_dv: str = ""
-    wallet: str = ""  # carteira
-    agreement: str = ""  # convênio / código do beneficiário / código do cliente
-    our_number: str = ""  # nosso número, without DV
-    amount_cents: int = 0
-    due_date: date | None = None  # None = "contra apresentação"
-    document_number: str = ""  # número do documento (Itaú's "seu número")
-    modality: str = ""  # Sicoob modalidade; "21" = BB 17-digit numbering
-    installment: str = ""  # Sicoob parcela
-    variation: str = ""  # BB variação de carteira (printed only); Sicoob alias of modality
-    post: str = ""  # Sicredi posto
-    byte_idt: str = ""  # Sicredi byte de identificação (2–9)
-    processing_date: date | None = None  # Sicredi: year of the nosso número
-    iof: str = ""  # Santander IOF digit (insurers only)
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,13 @@ from typing import Any
 from contoffice.cli.parser import ContofficeParser
 from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError
-from contoffice.services.busy import retry_when_busy
+from contoffice.services.kernel.busy import retry_when_busy
 
 COMMAND_MODULES = (
     "db", "demo", "people", "invoices", "charges", "contracts", "boleto", "billing", "fees",
     "export", "attachments", "receipts",
     # these add tools to groups registered above (contracts, invoices)
-    "payables", "contract_admin", "invoice_charges",
+    "payables", "contract_admin",
 )  # fmt: skip
 
 

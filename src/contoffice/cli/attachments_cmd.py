@@ -9,7 +9,7 @@ from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import record_id
 from contoffice.core.format import format_datetime
-from contoffice.services import attachments
+from contoffice.services.attachments import files as attachments
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,7 +9,7 @@ from contoffice.cli import emit_json
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import MAX_WINDOW, bounded
 from contoffice.core.format import format_competence
-from contoffice.services import billing_run
+from contoffice.services.billing import run as billing_run
 
 
 class _StderrProgress:

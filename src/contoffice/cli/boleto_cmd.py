@@ -16,7 +16,7 @@ from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import MAX_ID, parse_bounded, record_id
 from contoffice.core.validation import ValidationError
-from contoffice.services.boletos import print_invoices, record_bank_pix
+from contoffice.services.boletos.printing import print_invoices, record_bank_pix
 
 
 def register(subparsers: Any) -> None:

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from contoffice.cli import emit_json
+from contoffice.cli import emit_json, tools
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import count, record_id
 from contoffice.cli.rows import (
-    add_tool_options,
     add_yes,
     cents,
     day,
-    ids,
-    run_tool,
     unconfirmed,
     with_confirmations,
 )
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
-from contoffice.db.uow import UnitOfWork
-from contoffice.errors import InvalidInput, NeedsConfirmation
-from contoffice.services import charge_billing, charges, finder
-from contoffice.services.permissions import Actor
-from contoffice.services.results import BatchResult
+from contoffice.errors import NeedsConfirmation
+from contoffice.services.billing import charges
+from contoffice.services.people import finder
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -47,36 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_common(insert, operator=True)
     insert.set_defaults(handler=_insert)
 
-    edit = actions.add_parser("edit", help="editar contas")
-    add_tool_options(edit, justification=False)
-    edit.add_argument("--value", metavar="VALOR")
-    edit.add_argument("--description", metavar="TEXTO")
-    edit.add_argument("--due-date", metavar="DD/MM/AAAA")
-    edit.set_defaults(handler=_edit)
-
-    remove = actions.add_parser("remove", help="remover contas")
-    add_tool_options(remove)
-    remove.set_defaults(handler=_remove)
-
-    suspend = actions.add_parser("suspend", help="suspender contas")
-    add_tool_options(suspend, justification=False)
-    suspend.add_argument("--reason", required=True, metavar="MOTIVO")
-    suspend.add_argument("--notes", default="", metavar="TEXTO")
-    suspend.set_defaults(handler=_suspend)
-
-    unsuspend = actions.add_parser("unsuspend", help="cancelar suspensão de contas")
-    add_tool_options(unsuspend)
-    unsuspend.set_defaults(handler=_unsuspend)
-
-    bill = actions.add_parser("bill", help="faturar contas")
-    add_tool_options(bill, justification=False)
-    bill.add_argument(
-        "--method", required=True, choices=(charge_billing.PER_CHARGE, charge_billing.ALL_IN_ONE)
-    )
-    bill.add_argument("--profile", type=record_id, metavar="ID")
-    bill.add_argument("--due-date", metavar="DD/MM/AAAA", help="vencimento (todas em uma)")
-    bill.add_argument("--description", metavar="TEXTO", help="descrição (todas em uma)")
-    bill.set_defaults(handler=_bill)
+    tools.register(actions, "charges")
 
     listing = actions.add_parser("list", help="contas de um cadastro")
     listing.add_argument("--person", type=record_id, required=True, metavar="ID")
@@ -115,84 +81,9 @@ def _insert(args: argparse.Namespace) -> int:
     return 0
 
 
-def _edit(args: argparse.Namespace) -> int:
-    charge_ids = ids(args.ids)
-    value, due = cents(args.value), day(args.due_date, "Vencimento")
-
-    def tool(uow: UnitOfWork, who: Actor, confirmed: frozenset[str]) -> BatchResult:
-        return charges.edit_charges(
-            uow,
-            who,
-            charge_ids=charge_ids,
-            amount_cents=value,
-            description=args.description,
-            due_date=due,
-            confirmed=confirmed,
-            dry_run=args.dry_run,
-        )
-
-    return run_tool(args, tool)
 
 
-def _remove(args: argparse.Namespace) -> int:
-    charge_ids = ids(args.ids)
 
-    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
-        return charges.remove_charges(
-            uow, who, charge_ids=charge_ids, notes=args.justification, dry_run=args.dry_run
-        )
-
-    return run_tool(args, tool)
-
-
-def _suspend(args: argparse.Namespace) -> int:
-    charge_ids = ids(args.ids)
-
-    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
-        return charges.suspend_charges(
-            uow,
-            who,
-            charge_ids=charge_ids,
-            reason=args.reason,
-            notes=args.notes,
-            dry_run=args.dry_run,
-        )
-
-    return run_tool(args, tool)
-
-
-def _unsuspend(args: argparse.Namespace) -> int:
-    charge_ids = ids(args.ids)
-
-    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
-        return charges.unsuspend_charges(
-            uow, who, charge_ids=charge_ids, notes=args.justification, dry_run=args.dry_run
-        )
-
-    return run_tool(args, tool)
-
-
-def _bill(args: argparse.Namespace) -> int:
-    charge_ids = ids(args.ids)
-    due = day(args.due_date, "Vencimento")
-    if (due is not None or args.description) and args.method != charge_billing.ALL_IN_ONE:
-        raise InvalidInput(
-            "--due-date e --description só valem com --method all_in_one.", field="--method"
-        )
-
-    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
-        return charge_billing.bill_charges(
-            uow,
-            who,
-            charge_ids=charge_ids,
-            method=args.method,
-            payment_profile_id=args.profile,
-            due_date=due,
-            description=args.description,
-            dry_run=args.dry_run,
-        )
-
-    return run_tool(args, tool)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -7,9 +7,9 @@ import os
 
 from contoffice.config import database_url
 from contoffice.db.uow import Database
-from contoffice.services import operators
-from contoffice.services.permissions import Actor
-from contoffice.services.setup import open_database
+from contoffice.services.admin import operators
+from contoffice.services.admin.setup import open_database
+from contoffice.services.kernel.permissions import Actor
 
 ENV_OPERATOR = "CONTOFFICE_OPERATOR"
 

@@ -20,7 +20,7 @@ from contoffice.config import (
     store_password,
 )
 from contoffice.db import migrate
-from contoffice.services import messages
+from contoffice.services.kernel import messages
 
 ENV_DB_PASSWORD = "CONTOFFICE_DB_PASSWORD"
 

@@ -8,7 +8,7 @@ import dataclasses
 from contoffice.cli import emit_json
 from contoffice.cli.common import add_common, database
 from contoffice.cli.numbers import MAX_ID, bounded, count
-from contoffice.services.demo import build_demo, has_people
+from contoffice.demo.office import build_demo, has_people
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,8 +9,8 @@ from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import record_id
 from contoffice.core.paging import PageRequest, Sort
-from contoffice.services.grid_export import export_grid
-from contoffice.services.grids import GRIDS
+from contoffice.services.panels.grid_export import export_grid
+from contoffice.services.panels.grids import GRIDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,7 +9,8 @@ from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import count
 from contoffice.cli.rows import ids
 from contoffice.core.format import format_competence, format_money
-from contoffice.services import fees
+from contoffice.services.billing import fees
+from contoffice.services.kernel.toolbox import REGISTRY
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,8 +31,9 @@ def _generate(args: argparse.Namespace) -> int:
     db = database(args)
     try:
         who = actor(db, args)
-        result = fees.generate_fees(db.uow(), who, person_ids=people, start=args.start,
-                                    times=args.times, dry_run=args.dry_run)
+        result = REGISTRY["fees.generate"].call(
+            db.uow(), who, people, {"start": args.start, "times": args.times},
+            dry_run=args.dry_run)
         last = fees.last_scheduled_fees(db.uow(), people)
     finally:
         db.dispose()

@@ -1,20 +1,19 @@
 """`contoffice invoices list|settle|reverse|alter|remove|suspend|…` (Faturas a Receber/Pagar).
 
-The tools live in `invoice_money` (settle, reverse, alter, add-charge) and
-`invoice_marks` (remove, suspend, comment, history, SPC, baixa).
+The tools are the registry's (`cli/tools.py`); `invoice_marks` adds the history.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from contoffice.cli import emit_json, invoice_marks, invoice_money
+from contoffice.cli import emit_json, invoice_marks, tools
 from contoffice.cli.common import add_common, database
 from contoffice.cli.numbers import record_id, window
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
 from contoffice.core.vocab import InvoiceStatus
-from contoffice.services import finder
+from contoffice.services.people import finder
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     listing.add_argument("--limit", type=window, default=100_000)
     add_common(listing)
     listing.set_defaults(handler=_list)
-    invoice_money.register_actions(actions)
+    tools.register(actions, "invoices")
     invoice_marks.register_actions(actions)
 
 

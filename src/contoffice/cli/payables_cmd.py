@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from contoffice.cli import emit_json
+from contoffice.cli import emit_json, tools
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import count, record_id
 from contoffice.cli.rows import (
-    add_tool_options,
     add_yes,
     cents,
     day,
-    ids,
-    run_tool,
     unconfirmed,
     with_confirmations,
 )
-from contoffice.db.uow import UnitOfWork
 from contoffice.errors import NeedsConfirmation
-from contoffice.services import charges, payables
-from contoffice.services.permissions import Actor
-from contoffice.services.results import BatchResult
+from contoffice.services.billing import charges
+from contoffice.services.invoices import payables
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,18 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_common(insert, operator=True)
     insert.set_defaults(handler=_insert)
 
-    edit = actions.add_parser("edit", help="alterar contas a pagar")
-    add_tool_options(edit, justification=False)
-    edit.add_argument("--value", metavar="VALOR")
-    edit.add_argument("--description", metavar="TEXTO")
-    edit.add_argument("--due-date", metavar="DD/MM/AAAA")
-    edit.add_argument("--ledger", type=record_id, metavar="ID", help="plano de contas")
-    edit.add_argument("--installment", type=count, metavar="N", help="parcela")
-    edit.set_defaults(handler=_edit)
-
-    remove = actions.add_parser("remove", help="excluir contas a pagar")
-    add_tool_options(remove)
-    remove.set_defaults(handler=_remove)
+    tools.register(actions, "payables")
 
 
 def _insert(args: argparse.Namespace) -> int:
@@ -85,34 +69,3 @@ def _insert(args: argparse.Namespace) -> int:
         print(f"{len(created)} conta(s) a pagar lançada(s): {', '.join(map(str, created))}.")
     return 0
 
-
-def _edit(args: argparse.Namespace) -> int:
-    charge_ids = ids(args.ids)
-    value, due = cents(args.value), day(args.due_date, "Vencimento")
-
-    def tool(uow: UnitOfWork, who: Actor, confirmed: frozenset[str]) -> BatchResult:
-        return payables.edit_payable_charges(
-            uow,
-            who,
-            charge_ids=charge_ids,
-            confirmed=confirmed,
-            amount_cents=value,
-            description=args.description,
-            due_date=due,
-            ledger_account_id=args.ledger,
-            installment=args.installment,
-            dry_run=args.dry_run,
-        )
-
-    return run_tool(args, tool)
-
-
-def _remove(args: argparse.Namespace) -> int:
-    charge_ids = ids(args.ids)
-
-    def tool(uow: UnitOfWork, who: Actor, _confirmed: frozenset[str]) -> BatchResult:
-        return payables.remove_payable_charges(
-            uow, who, charge_ids=charge_ids, notes=args.justification, dry_run=args.dry_run
-        )
-
-    return run_tool(args, tool)

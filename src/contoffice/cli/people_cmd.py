@@ -12,7 +12,7 @@ from contoffice.core.documents import format_document
 from contoffice.core.format import format_date, parse_date
 from contoffice.core.paging import PageRequest, Sort
 from contoffice.core.vocab import CLASSIFICATIONS
-from contoffice.services import finder
+from contoffice.services.people import finder
 
 _TEXT_FILTERS = (
     "name",

@@ -12,7 +12,7 @@ from pathlib import Path
 from contoffice.cli import emit_json, rows
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.parser import actions_of
-from contoffice.services.receipts import print_receipts
+from contoffice.services.settlements.receipts import print_receipts
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

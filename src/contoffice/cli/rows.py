@@ -20,8 +20,8 @@ from contoffice.core.format import parse_date
 from contoffice.core.money import Money
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput, NeedsConfirmation
-from contoffice.services.permissions import Actor
-from contoffice.services.results import BatchResult, RowOutcome
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.kernel.results import BatchResult, RowOutcome
 
 EXIT_REFUSED = 4
 EXIT_NEEDS_CONFIRMATION = 3

@@ -150,3 +150,24 @@ class CashAccountKind(StrEnum):
     SAFE = "cofre"
     CASH = "caixa"
     BANK = "banco"
+
+
+class BillingRunStatus(StrEnum):
+    RUNNING = "running"  # em andamento (or killed, to be resumed by the next run)
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {"running": "Em andamento", "done": "Concluído"}[self.value]
+
+
+class CancellationStatus(StrEnum):
+    """A cancellation request of the Gerenciador de cancelamentos."""
+
+    OPEN = "open"  # aguarda retenção
+    KEPT = "kept"  # o cliente ficou: o contrato segue
+    CANCELLED = "cancelled"  # o contrato foi cancelado
+
+    @property
+    def label(self) -> str:
+        return {"open": "Em aberto", "kept": "Mantido", "cancelled": "Cancelado"}[self.value]

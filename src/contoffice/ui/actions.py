@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolBar, QWidget
 
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 
 
 @dataclass(frozen=True, slots=True)

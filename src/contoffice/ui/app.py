@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contoffice.config import database_url as resolve_database_url
 from contoffice.errors import ContofficeError
-from contoffice.services import operators
-from contoffice.services.permissions import Actor
-from contoffice.services.setup import Database, open_database
+from contoffice.services.admin import operators
+from contoffice.services.admin.setup import Database, open_database
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import resources, texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog

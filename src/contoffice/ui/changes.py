@@ -16,7 +16,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from contoffice.services.results import Changes
+from contoffice.services.kernel.results import Changes
 
 Handler = Callable[[Changes], None]
 FLAGS = tuple(f.name for f in fields(Changes) if f.name != "person_ids")

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contoffice.core.paging import Page, PageRequest
-from contoffice.services import grids
-from contoffice.services.permissions import Actor
-from contoffice.services.setup import Database
+from contoffice.services.admin.setup import Database
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.panels import grids
 from contoffice.ui.changes import ChangeBus
 from contoffice.ui.settings import DeskSettings
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from contoffice.core.text import fold
-from contoffice.services.grid_export import ExportResult, export_grid
+from contoffice.services.panels.grid_export import ExportResult, export_grid
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import Operation

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from contoffice.core.progress import Cancelled
 from contoffice.errors import ContofficeError, DatabaseUnavailable
-from contoffice.services.busy import retry_when_busy
+from contoffice.services.kernel.busy import retry_when_busy
 from contoffice.ui import texts
 from contoffice.ui.db_health import notify_unavailable
 

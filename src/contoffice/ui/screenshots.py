@@ -13,11 +13,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from contoffice.core.paging import PageRequest
-from contoffice.services import operators
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
-from contoffice.services.finder import search_people
-from contoffice.services.person_form import load_person, save_person
-from contoffice.services.setup import Database, open_database
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
+from contoffice.services.admin import operators
+from contoffice.services.admin.setup import Database, open_database
+from contoffice.services.people.finder import search_people
+from contoffice.services.people.form import load_person, save_person
 from contoffice.ui.app import application
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.person_dialog import PersonDialog
@@ -83,8 +83,8 @@ def take(folder: Path, work: Path) -> list[Path]:
     shots.append(_save(window, folder, "07_client_receivable"))
     tab.show_page("client.settled_receivable")
     shots.append(_save(window, folder, "08_client_settled"))
-    tab.show_page("client.messages")
-    shots.append(_save(window, folder, "09_client_messages_empty"))
+    tab.show_page("client.activity")
+    shots.append(_save(window, folder, "09_client_activity"))
     for row, name in ((1, "10_billing_area"), (6, "11_settings_profiles")):
         window.navigation.setCurrentRow(row)  # Faturamento, Configurações
         shots.append(_save(window, folder, name))

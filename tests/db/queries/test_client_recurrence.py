@@ -6,8 +6,10 @@ from datetime import date
 
 from contoffice.core.paging import PageRequest
 from contoffice.db.uow import Database
-from contoffice.services import contract_status, contracts, grids
-from contoffice.services.permissions import Actor
+from contoffice.services.contracts import records as contracts
+from contoffice.services.contracts import status as contract_status
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.panels import grids
 from tests.services.billing_support import make_person, make_profile
 
 

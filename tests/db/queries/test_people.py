@@ -14,7 +14,7 @@ from contoffice.core.vocab import CLASSIFICATIONS
 from contoffice.db.models import EmailTest, Person
 from contoffice.db.queries import people as finder
 from contoffice.db.uow import Database
-from contoffice.services.demo import build_demo
+from contoffice.demo.office import build_demo
 
 TODAY = date(2026, 11, 24)
 

@@ -17,9 +17,14 @@ from contoffice.db.models import Person
 from contoffice.db.models.people import person_search_key
 from contoffice.db.queries import people as finder
 from contoffice.db.uow import Database
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
-from contoffice.services.people import PersonInput, create_person, person_input, update_person
-from contoffice.services.permissions import Actor
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.people.records import (
+    PersonInput,
+    create_person,
+    person_input,
+    update_person,
+)
 
 TODAY = date(2026, 11, 24)
 PADARIA = "Padaria Pão Quente Ltda"

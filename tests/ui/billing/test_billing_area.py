@@ -11,8 +11,12 @@ from sqlalchemy import select as sql_select
 from contoffice.core.format import format_competence
 from contoffice.db.models import Contract, Person
 from contoffice.db.uow import Database
-from contoffice.services import billing_run, contract_status, fees, invoicing, lookups
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import fees
+from contoffice.services.billing import run as billing_run
+from contoffice.services.contracts import status as contract_status
+from contoffice.services.invoicing import rules as invoicing
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.panels import lookups
 from contoffice.ui.billing import run_panel
 from contoffice.ui.billing.area import BillingArea
 from contoffice.ui.context import WindowContext

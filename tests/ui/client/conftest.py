@@ -11,10 +11,11 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDialog, QWidget
 
 from contoffice.db.uow import Database
-from contoffice.services import charge_billing, charges, lookups
-from contoffice.services.charges import ChargeInput
-from contoffice.services.permissions import Actor
-from contoffice.ui.client import tool_flow
+from contoffice.services.billing import charge_billing, charges
+from contoffice.services.billing.charges import ChargeInput
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.panels import lookups
+from contoffice.ui import tool_flow
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.client.grid_page import GridPage
 from contoffice.ui.context import WindowContext

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 
 from contoffice.db.uow import Database
-from contoffice.services import attachments
-from contoffice.services.permissions import Actor
+from contoffice.services.attachments import files as attachments
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import operations
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.client.grid_page import GridPage

@@ -9,8 +9,10 @@ import pytest
 
 from contoffice.core.paging import PageRequest
 from contoffice.db.uow import Database
-from contoffice.services import charges, grids, payables
-from contoffice.services.charges import ChargeInput
+from contoffice.services.billing import charges
+from contoffice.services.billing.charges import ChargeInput
+from contoffice.services.invoices import payables
+from contoffice.services.panels import grids
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.dialogs.charge_dialogs import (
     BillChargesDialog,

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QLabel
 
 from contoffice.db.uow import Database
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui.app import install_pt_br, style
 from contoffice.ui.context import WindowContext
 from contoffice.ui.main_window import MainWindow

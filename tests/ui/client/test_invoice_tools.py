@@ -9,9 +9,11 @@ import pytest
 
 from contoffice.core.paging import PageRequest
 from contoffice.db.uow import Database
-from contoffice.services import grids, invoice_changes, messages
-from contoffice.services.invoices import invoice_history
-from contoffice.services.permissions import Actor
+from contoffice.services.invoices import alteration as invoice_changes
+from contoffice.services.invoices.actions import invoice_history
+from contoffice.services.kernel import messages
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.panels import grids
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.dialogs.invoice_alter_dialog import AlterInvoiceDialog
 from contoffice.ui.dialogs.invoice_dialogs import ReverseDialog, SettleDialog

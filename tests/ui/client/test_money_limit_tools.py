@@ -8,7 +8,7 @@ import pytest
 
 from contoffice.core.paging import PageRequest
 from contoffice.db.uow import Database
-from contoffice.services import grids
+from contoffice.services.panels import grids
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.dialogs.charge_dialogs import InsertChargeDialog
 from contoffice.ui.dialogs.invoice_dialogs import SettleDialog

@@ -12,8 +12,9 @@ from sqlalchemy import select as sql_select
 from contoffice.core.format import format_competence
 from contoffice.db.models import Contract, Person
 from contoffice.db.uow import Database
-from contoffice.services import fees, invoicing
-from contoffice.services.permissions import Actor
+from contoffice.services.billing import fees
+from contoffice.services.invoicing import rules as invoicing
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.fees_dialog import FeesDialog
 from contoffice.ui.finder.finder_widget import FinderWidget

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from contoffice.db.uow import Database
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import texts
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from contoffice.core.paging import Page, PageRequest
 from contoffice.db.models import Person
 from contoffice.db.uow import Database
-from contoffice.services import grids
-from contoffice.services.demo import FEATURED_CNPJ, build_demo
-from contoffice.services.pivot_queries import pivot_counts
+from contoffice.demo.office import FEATURED_CNPJ, build_demo
+from contoffice.services.panels import grids
+from contoffice.services.panels.pivot import pivot_counts
 from contoffice.ui.models.pivot_model import PivotModel
 from contoffice.ui.models.table_model import ID_ROLE, PagedTableModel
 

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from contoffice.core.progress import Cancelled
 from contoffice.db.models import Invoice
 from contoffice.db.uow import Database
-from contoffice.services import boletos, messages
-from contoffice.services.permissions import Actor
+from contoffice.services.boletos import printing as boletos
+from contoffice.services.kernel import messages
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import operations
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import Operation

@@ -10,9 +10,9 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QWidget
 
 from contoffice.db.uow import Database
-from contoffice.services import messages
-from contoffice.services.invoices import invoice_history
-from contoffice.services.permissions import Actor
+from contoffice.services.invoices.actions import invoice_history
+from contoffice.services.kernel import messages
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import operations
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.client.grid_page import GridPage

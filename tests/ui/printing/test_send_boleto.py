@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from contoffice.db.models import Invoice
 from contoffice.db.uow import Database
-from contoffice.services import messages
-from contoffice.services.attachments import list_attachments
-from contoffice.services.permissions import Actor
+from contoffice.services.attachments.files import list_attachments
+from contoffice.services.kernel import messages
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import operations, texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.printing import jobs, send_boleto, send_dialog

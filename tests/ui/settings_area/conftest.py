@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from contoffice.db.uow import Database
-from contoffice.services.demo import build_demo
+from contoffice.demo.office import build_demo
 from tests.support.databases import prepare
 
 SMALL_DEMO_PEOPLE = 40

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from contoffice.db.uow import Database
-from contoffice.services import money_limits
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel import money_limits
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.settings import DeskSettings

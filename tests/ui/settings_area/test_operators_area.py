@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from contoffice.db.uow import Database
 from contoffice.errors import NotAllowed
-from contoffice.services import office, operators
-from contoffice.services.permissions import PERMISSIONS, Actor
+from contoffice.services.admin import office, operators
+from contoffice.services.kernel.permissions import PERMISSIONS, Actor
 from contoffice.ui import texts
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext

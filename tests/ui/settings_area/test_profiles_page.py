@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from contoffice.db.models import PaymentProfile
 from contoffice.db.uow import Database
-from contoffice.services.payment_profiles import list_profiles, profile_input
-from contoffice.services.permissions import Actor
+from contoffice.services.boletos.profiles import list_profiles, profile_input
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui.context import WindowContext
 from contoffice.ui.settings import DeskSettings
 from contoffice.ui.settings_area.profiles_page import ProfilesPage

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from contoffice.db.uow import Database
-from contoffice.services import lookups
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.panels import lookups
 from contoffice.ui.context import WindowContext
 from contoffice.ui.settings import DeskSettings
 from contoffice.ui.settings_area.reasons_page import ReasonsPage

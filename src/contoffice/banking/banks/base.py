@@ -8,13 +8,11 @@ adding a file.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
+from contoffice.banking.boleto_input import BoletoInput
 from contoffice.banking.errors import BoletoError
 from contoffice.core.text import is_ascii_digits
-
-if TYPE_CHECKING:
-    from contoffice.banking.boleto import BoletoInput
 
 # pt-BR names of the BoletoInput fields, used in every refusal message.
 FIELD_LABELS: dict[str, str] = {

@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from contoffice.core.vocab import CashAccountKind
 from contoffice.db.base import Base, Cents
+from contoffice.db.models.vocab_types import vocab
 
 
 class PaymentProfile(Base):
@@ -64,7 +66,7 @@ class CashAccount(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
-    kind: Mapped[str] = mapped_column(String(6))  # cofre | caixa | banco
+    kind: Mapped[CashAccountKind] = mapped_column(vocab(CashAccountKind, "kind", 6))
     payment_profile_id: Mapped[int | None] = mapped_column(ForeignKey("payment_profile.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -21,7 +21,8 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[int | None] = mapped_column(Integer)
-    person_id: Mapped[int | None] = mapped_column(Integer)  # for the client's Atividade page
+    # For the client's Atividade page; people are never deleted, so the key always holds.
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
     justification: Mapped[str] = mapped_column(Text, default="")

@@ -18,7 +18,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from contoffice.core.vocab import (
+    ChargeKind,
+    ChargeStatus,
+    ContractStatus,
+    Direction,
+    DueRule,
+    FiscalStatus,
+    InvoiceStatus,
+    ReconciliationStatus,
+    RemittanceStatus,
+    SettlementMethod,
+)
 from contoffice.db.base import Base, Cents, UTCDateTime, utcnow
+from contoffice.db.models.vocab_types import vocab
 
 
 class Contract(Base):
@@ -31,7 +44,9 @@ class Contract(Base):
     plan: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
     fee_cents: Mapped[int] = mapped_column(Cents)
-    due_rule: Mapped[str] = mapped_column(String(15), default="fixed_day")
+    due_rule: Mapped[DueRule] = mapped_column(
+        vocab(DueRule, "due_rule", 15), default=DueRule.FIXED_DAY
+    )
     due_day: Mapped[int] = mapped_column(Integer, default=10)
     move_to_business_day: Mapped[bool] = mapped_column(Boolean, default=True)
     # Competência M is due in month M + offset (honorários of October due in November).
@@ -40,7 +55,9 @@ class Contract(Base):
     ledger_account_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_account.id"))
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(16), default="active")
+    status: Mapped[ContractStatus] = mapped_column(
+        vocab(ContractStatus, "status", 16), default=ContractStatus.ACTIVE
+    )
     grouping: Mapped[str] = mapped_column(String(80), default="")
     status_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -62,10 +79,15 @@ class Charge(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
-    direction: Mapped[str] = mapped_column(String(1), default="R")
+    # Checked since 0001 by its own constraint (ck_charge_direction, below).
+    direction: Mapped[Direction] = mapped_column(
+        vocab(Direction, "direction", 1, check=False), default=Direction.RECEIVABLE
+    )
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"))
     invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
-    kind: Mapped[str] = mapped_column(String(10), default="one_off")
+    kind: Mapped[ChargeKind] = mapped_column(
+        vocab(ChargeKind, "kind", 10), default=ChargeKind.ONE_OFF
+    )
     description: Mapped[str] = mapped_column(String(200))
     amount_cents: Mapped[int] = mapped_column(Cents)  # negative only for discount contas
     due_date: Mapped[date] = mapped_column(Date)
@@ -76,10 +98,13 @@ class Charge(Base):
     installments: Mapped[int | None] = mapped_column(Integer)
     ledger_account_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_account.id"))
     payment_profile_id: Mapped[int | None] = mapped_column(ForeignKey("payment_profile.id"))
-    status: Mapped[str] = mapped_column(String(10), default="open")
+    status: Mapped[ChargeStatus] = mapped_column(
+        vocab(ChargeStatus, "status", 10), default=ChargeStatus.OPEN
+    )
     suspension_reason: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    billing_run_id: Mapped[int | None] = mapped_column(Integer)
+    # The run that made or awaits this conta (services.billing.run); runs are never deleted.
+    billing_run_id: Mapped[int | None] = mapped_column(ForeignKey("billing_run.id"))
     # Plano de composição de derivação avulsa (fiscal composition of a one-off conta).
     composition: Mapped[str] = mapped_column(String(80), default="")
     # A discount/surcharge conta created by a settlement; its estorno removes it again.
@@ -111,7 +136,10 @@ class Invoice(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
-    direction: Mapped[str] = mapped_column(String(1), default="R")
+    # Checked since 0001 by its own constraint (ck_invoice_direction, below).
+    direction: Mapped[Direction] = mapped_column(
+        vocab(Direction, "direction", 1, check=False), default=Direction.RECEIVABLE
+    )
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"))
     payment_profile_id: Mapped[int | None] = mapped_column(ForeignKey("payment_profile.id"))
     our_number: Mapped[int | None] = mapped_column(Integer)
@@ -126,13 +154,22 @@ class Invoice(Base):
     instruction: Mapped[str] = mapped_column(Text, default="")
     # "Pix copia e cola" the bank registered for this boleto (boleto híbrido); empty: none.
     pix_emv: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(10), default="open")
+    status: Mapped[InvoiceStatus] = mapped_column(
+        vocab(InvoiceStatus, "status", 10), default=InvoiceStatus.OPEN
+    )
     settled_on: Mapped[date | None] = mapped_column(Date)
     suspension_reason: Mapped[str] = mapped_column(String(120), default="")
     suspension_notes: Mapped[str] = mapped_column(Text, default="")
-    remittance_status: Mapped[str] = mapped_column(String(12), default="none")
-    fiscal_status: Mapped[str] = mapped_column(String(10), default="none")
-    reconciliation_status: Mapped[str] = mapped_column(String(10), default="none")
+    remittance_status: Mapped[RemittanceStatus] = mapped_column(
+        vocab(RemittanceStatus, "remittance_status", 12), default=RemittanceStatus.NONE
+    )
+    fiscal_status: Mapped[FiscalStatus] = mapped_column(
+        vocab(FiscalStatus, "fiscal_status", 10), default=FiscalStatus.NONE
+    )
+    reconciliation_status: Mapped[ReconciliationStatus] = mapped_column(
+        vocab(ReconciliationStatus, "reconciliation_status", 10),
+        default=ReconciliationStatus.NONE,
+    )
     profile_change_pending: Mapped[bool] = mapped_column(Boolean, default=False)
     baixa_requested: Mapped[bool] = mapped_column(Boolean, default=False)
     in_spc: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -142,7 +179,8 @@ class Invoice(Base):
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     removed_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     removal_reason: Mapped[str] = mapped_column(Text, default="")
-    replaced_by_id: Mapped[int | None] = mapped_column(Integer)  # the reissue, when removed so
+    # The reissue, when removed so (services.invoicing.rules.reissue).
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -183,7 +221,7 @@ class Settlement(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
     amount_cents: Mapped[int] = mapped_column(Cents)
     settled_on: Mapped[date] = mapped_column(Date)
-    method: Mapped[str] = mapped_column(String(14))
+    method: Mapped[SettlementMethod] = mapped_column(vocab(SettlementMethod, "method", 14))
     payment_profile_id: Mapped[int | None] = mapped_column(ForeignKey("payment_profile.id"))
     cash_account_id: Mapped[int | None] = mapped_column(ForeignKey("cash_account.id"))
     justification: Mapped[str] = mapped_column(Text, default="")

@@ -20,7 +20,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from contoffice.core.vocab import PersonKind
 from contoffice.db.base import Base, UTCDateTime, utcnow
+from contoffice.db.models.vocab_types import vocab
 
 
 class Person(Base):
@@ -29,7 +31,9 @@ class Person(Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(3))
+    # Checked since 0001 by ck_person_kind (below): typed only, the table is not rebuilt
+    # (that would drop the finder's FTS5 triggers of migration 0006).
+    kind: Mapped[PersonKind] = mapped_column(vocab(PersonKind, "kind", 3, check=False))
     roles: Mapped[int] = mapped_column(Integer, default=1)
     name: Mapped[str] = mapped_column(String(150))
     trade_name: Mapped[str] = mapped_column(String(150), default="")

@@ -7,7 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from contoffice.core.vocab import BillingRunStatus, CancellationStatus
 from contoffice.db.base import Base, UTCDateTime, utcnow
+from contoffice.db.models.vocab_types import vocab
 
 
 class BillingRun(Base):
@@ -17,7 +19,9 @@ class BillingRun(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     competence: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(10), default="running")  # running | done
+    status: Mapped[BillingRunStatus] = mapped_column(
+        vocab(BillingRunStatus, "status", 10), default=BillingRunStatus.RUNNING
+    )
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -50,7 +54,9 @@ class CancellationRequest(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id"))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open | kept | cancelled
+    status: Mapped[CancellationStatus] = mapped_column(
+        vocab(CancellationStatus, "status", 10), default=CancellationStatus.OPEN
+    )
     reason: Mapped[str] = mapped_column(Text, default="")
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     requested_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))

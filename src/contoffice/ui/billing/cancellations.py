@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_datetime
-from contoffice.services import contract_status
-from contoffice.services.contract_status import CancellationRow
-from contoffice.services.results import Changes
-from contoffice.ui.client.tool_flow import SimpleFlow, ToolFlow, service_call
+from contoffice.services.contracts import status as contract_status
+from contoffice.services.contracts.status import CancellationRow
+from contoffice.services.kernel.results import Changes
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.simple_dialogs import TextDialog
 from contoffice.ui.operations import show_error
+from contoffice.ui.tool_flow import SimpleFlow, ToolCall, ToolFlow
 
 
 class CancellationsPanel(QWidget):
@@ -139,12 +139,7 @@ class CancellationsPanel(QWidget):
         self.last_flow = ToolFlow(
             self,
             title,
-            service_call(
-                self.ctx,
-                contract_status.resolve_cancellations,
-                request_ids=ids,
-                keep=keep,
-                notes=notes,
-            ),
+            ToolCall(self.ctx, "contracts.resolve_keep" if keep else "contracts.resolve_cancel",
+                     ids, {"notes": notes}),
             on_changes=self._publisher(ids),
         ).start()

@@ -7,12 +7,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from contoffice.services import fees, lookups
-from contoffice.ui.client.tool_flow import ToolFlow, service_call
+from contoffice.services.billing import fees
+from contoffice.services.panels import lookups
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.fees_dialog import FeeClient, FeesDialog
 from contoffice.ui.operations import show_error
+from contoffice.ui.tool_flow import ToolCall, ToolFlow
 
 
 def generate_fees(
@@ -42,9 +43,7 @@ def generate_fees(
     value = FeesDialog.ask(parent, clients, start)
     if value is None:
         return None
-    call = service_call(
-        ctx, fees.generate_fees, person_ids=ids, start=value.start, times=value.times
-    )
+    call = ToolCall(ctx, "fees.generate", ids, {"start": value.start, "times": value.times})
     # show_clean: the clerk sees the per-client outcome even when every row was done.
     publish = ctx.changes.publisher(parent, ids)
     return ToolFlow(parent, t.FEES_TITLE, call, on_changes=publish, show_clean=True).start()

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_competence
-from contoffice.services.billing_run import BillingRunResult, run_billing
-from contoffice.services.results import Changes
+from contoffice.services.billing.run import BillingRunResult, run_billing
+from contoffice.services.kernel.results import Changes
 from contoffice.ui.billing.fees_flow import generate_fees
-from contoffice.ui.client.tool_flow import ToolFlow
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.operations import Operation
+from contoffice.ui.tool_flow import ToolFlow
 
 # A real run bills every client's contracts: every open panel's contas, faturas, balances.
 RUN_CHANGES = Changes(invoices=True, charges=True, header=True)

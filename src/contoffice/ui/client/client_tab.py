@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from contoffice.errors import DatabaseUnavailable, NotFound
-from contoffice.services.client_panel import client_header
-from contoffice.services.results import Changes
+from contoffice.services.kernel.results import Changes
+from contoffice.services.panels.client_panel import client_header
 from contoffice.ui import texts
 from contoffice.ui.changes import concerns
 from contoffice.ui.client.grid_page import GridPage

@@ -8,14 +8,14 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
 
-from contoffice.services import grids
-from contoffice.services.invoices import invoice_history
-from contoffice.services.results import BatchResult, Changes
+from contoffice.services.invoices.actions import invoice_history
+from contoffice.services.kernel.results import BatchResult, Changes
+from contoffice.services.panels import grids
 from contoffice.ui import texts
 from contoffice.ui.actions import PanelActions
 from contoffice.ui.client.invoice_model import InvoiceTableModel
 from contoffice.ui.client.pages import PageSpec
-from contoffice.ui.client.tool_flow import Call, SimpleFlow, ToolFlow
+from contoffice.ui.client.tool_host import ToolHost
 from contoffice.ui.client.tools_attachments import AttachmentTools
 from contoffice.ui.client.tools_charges import ChargeTools
 from contoffice.ui.client.tools_contracts import ContractTools
@@ -25,13 +25,14 @@ from contoffice.ui.dialogs.history_dialog import HistoryDialog
 from contoffice.ui.export import export_view
 from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.operations import Operation, show_error
+from contoffice.ui.tool_flow import SimpleFlow, ToolCall, ToolFlow
 from contoffice.ui.widgets.grid_view import GridView
 
 T = TypeVar("T")
 _OVERDUE_IN_RED = {"client.receivable", "client.payable"}
 
 
-class GridPage(QWidget):
+class GridPage(ToolHost):
     """A page's grid of one client's rows, its tools and their enabled state."""
 
     def __init__(
@@ -50,8 +51,6 @@ class GridPage(QWidget):
         self.on_changes = on_changes or ctx.changes.publisher(self, (person_id,))
         self.spec = grids.grid(page.grid)
         empty = texts.NO_ROWS
-        if page.arrives_with:
-            empty = texts.NO_TABLE_YET.format(what=page.arrives_with)
         model_class = InvoiceTableModel if page.grid in _OVERDUE_IN_RED else PagedTableModel
         self.model = model_class(self.spec.columns, ctx.fetcher(page.grid, person_id), parent=self)
         self.grid = GridView(
@@ -96,10 +95,13 @@ class GridPage(QWidget):
             show_error(self, error)
             return None
 
-    def run_tool(self, title: str, call: Call, *, preview: bool = True) -> ToolFlow:
-        """Preview, confirm, run and show a mass tool's outcome; then refresh."""
+    def run_tool(self, key: str, ids: list[int] | None = None, *, title: str | None = None,
+                 answered: frozenset[str] = frozenset(), **values: Any) -> ToolFlow:
+        """Run the registered tool `key` on the selection (or `ids`); then refresh."""
+        chosen = self.selected_ids() if ids is None else ids
+        call = ToolCall(self.ctx, key, chosen, values, answered)
         self.last_flow = ToolFlow(
-            self, title, call, on_changes=self.on_changes, preview=preview
+            self, title or call.tool.label, call, on_changes=self.on_changes
         ).start()
         return self.last_flow
 

@@ -17,7 +17,7 @@ from contoffice.core.documents import format_document
 from contoffice.core.format import format_money
 from contoffice.core.phone import format_phone
 from contoffice.core.vocab import PersonKind
-from contoffice.services.client_panel import AGING_BUCKETS, ClientHeader
+from contoffice.services.panels.client_panel import AGING_BUCKETS, ClientHeader
 from contoffice.ui import texts
 
 

@@ -1,71 +1,32 @@
-"""Alterar Fatura: which service each "O que alterar" option calls, with what."""
+"""Alterar Fatura: which registered tool each "O que alterar" option runs, with what."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from contoffice.services import invoice_changes as ic
-from contoffice.ui.client.tool_flow import Call, service_call
 from contoffice.ui.dialogs.invoice_alter_dialog import InvoiceAlteration
 
 
-def alteration_call(ctx: Any, ids: list[int], v: InvoiceAlteration) -> Call:
-    """The service call of the chosen option (due date and value reissue the invoice)."""
-    common: dict[str, Any] = {"justification": v.justification}
+def alteration(v: InvoiceAlteration) -> tuple[str, dict[str, Any]]:
+    """The tool key and values of the chosen option (due date and value reissue the invoice)."""
+    why: dict[str, Any] = {"justification": v.justification}
     if v.option == "description":
-        return service_call(
-            ctx,
-            ic.alter_description,
-            invoice_ids=ids,
-            description=v.description,
-            versions=v.versions,
-            **common,
-        )
+        return "invoices.alter_description", {
+            **why, "description": v.description, "versions": v.versions}
     if v.option == "due_date":
-        return service_call(
-            ctx,
-            ic.alter_due_date,
-            confirm=True,
-            invoice_ids=ids,
-            due_date=v.due_date,
-            surcharge_cents=v.surcharge_cents,
-            versions=v.versions,
-            **common,
-        )
+        return "invoices.alter_due_date", {
+            **why, "due_date": v.due_date, "surcharge_cents": v.surcharge_cents,
+            "versions": v.versions}
     if v.option == "charges":
-        return service_call(
-            ctx,
-            ic.alter_invoice_charge,
-            confirm=True,
-            invoice_id=ids[0],
-            charge_id=v.charge_id,
-            amount_cents=v.charge_amount_cents,
-            description=v.charge_description,
-            ledger_account_id=v.ledger_account_id,
-            **common,
-        )
+        return "invoices.alter_charge", {
+            **why, "charge_id": v.charge_id, "amount_cents": v.charge_amount_cents,
+            "description": v.charge_description, "ledger_account_id": v.ledger_account_id}
     if v.option in ("mark", "unmark"):
-        return service_call(
-            ctx, ic.set_remittance_mark, invoice_ids=ids, transmitted=v.option == "mark", **common
-        )
+        key = "invoices.mark_transmitted" if v.option == "mark" else "invoices.remittance_mark"
+        return key, why
     if v.option == "value":
-        return service_call(
-            ctx,
-            ic.alter_value,
-            confirm=True,
-            invoice_ids=ids,
-            value_cents=v.value_cents,
-            versions=v.versions,
-            **common,
-        )
-    return service_call(
-        ctx,
-        ic.alter_discount,
-        confirm=True,
-        invoice_ids=ids,
-        discount_cents=v.discount_cents,
-        discount_until=v.discount_until,
-        instruction=v.instruction,
-        versions=v.versions,
-        **common,
-    )
+        return "invoices.alter_value", {
+            **why, "value_cents": v.value_cents, "versions": v.versions}
+    return "invoices.alter_discount", {
+        **why, "discount_cents": v.discount_cents, "discount_until": v.discount_until,
+        "instruction": v.instruction, "versions": v.versions}

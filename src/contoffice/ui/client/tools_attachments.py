@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from contoffice.ui.client.tool_host import ToolHost
 from contoffice.ui.dialogs.attachments_dialog import AttachmentScope, AttachmentsDialog
-
-if TYPE_CHECKING:
-    from contoffice.ui.client.grid_page import GridPage
 
 ATTACH_TITLE = "Anexar arquivos — contrato {code}"
 IMAGES_TITLE = "Banco de Imagens"
@@ -22,7 +19,7 @@ _WHAT = {
 class AttachmentTools:
     """Slots that open the attachments dialog for the page's client or selected row."""
 
-    def __init__(self, page: GridPage) -> None:
+    def __init__(self, page: ToolHost) -> None:
         self.page, self.ctx = page, page.ctx
         self.last_dialog: AttachmentsDialog | None = None
 

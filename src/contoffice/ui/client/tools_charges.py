@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
-from contoffice.services import charge_billing, charges, lookups, payables
-from contoffice.services.results import Changes
-from contoffice.ui.client.tool_flow import service_call
+from contoffice.services.billing import charges
+from contoffice.services.invoices import payables
+from contoffice.services.kernel.results import Changes
+from contoffice.services.panels import lookups
+from contoffice.ui.client.tool_host import ToolHost
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.charge_dialogs import (
     BillChargesDialog,
@@ -21,9 +22,6 @@ from contoffice.ui.dialogs.charge_dialogs import (
     InsertChargeDialog,
 )
 from contoffice.ui.dialogs.simple_dialogs import NotesDialog, SuspendDialog
-
-if TYPE_CHECKING:
-    from contoffice.ui.client.grid_page import GridPage
 
 Handlers = dict[str, Callable[[], None]]
 INSERTED = Changes(charges=True, invoices=True, settlements=True, header=True)
@@ -36,7 +34,7 @@ def _given(edit: ChargeEdit) -> dict[str, object]:
 class ChargeTools:
     """Slots of the contas pages, bound to one page."""
 
-    def __init__(self, page: GridPage) -> None:
+    def __init__(self, page: ToolHost) -> None:
         self.page, self.ctx = page, page.ctx
 
     def handlers(self, grid: str) -> Handlers:
@@ -88,22 +86,15 @@ class ChargeTools:
             return
         edit = EditChargeDialog.ask(self.page, t.EDIT_CHARGE_TITLE, read[0][0], read[1])
         if edit is not None:
-            self.page.run_tool(
-                t.EDIT_CHARGE_TITLE,
-                service_call(
-                    self.ctx, charges.edit_charges, confirm=True, charge_ids=ids, **_given(edit)
-                ),
-            )
+            self.page.run_tool("charges.edit", ids, title=t.EDIT_CHARGE_TITLE, **_given(edit))
 
     def remove(self, ids: list[int] | None = None) -> None:
         """Remover conta with Observações adicionais."""
         ids = self._ids(ids)
         value = NotesDialog.ask(self.page, t.REMOVE_CHARGE_TITLE)
         if value is not None:
-            self.page.run_tool(
-                t.REMOVE_CHARGE_TITLE,
-                service_call(self.ctx, charges.remove_charges, charge_ids=ids, notes=value.notes),
-            )
+            self.page.run_tool("charges.remove", ids, title=t.REMOVE_CHARGE_TITLE,
+                               notes=value.notes)
 
     def suspend(self, ids: list[int] | None = None) -> None:
         """Suspender conta with a configured reason."""
@@ -113,28 +104,16 @@ class ChargeTools:
             return
         value = SuspendDialog.ask(self.page, t.SUSPEND_CHARGE_TITLE, reasons)
         if value is not None:
-            self.page.run_tool(
-                t.SUSPEND_CHARGE_TITLE,
-                service_call(
-                    self.ctx,
-                    charges.suspend_charges,
-                    charge_ids=ids,
-                    reason=value.reason,
-                    notes=value.notes,
-                ),
-            )
+            self.page.run_tool("charges.suspend", ids, title=t.SUSPEND_CHARGE_TITLE,
+                               reason=value.reason, notes=value.notes)
 
     def unsuspend(self, ids: list[int] | None = None) -> None:
         """Cancelar suspensão de conta."""
         ids = self._ids(ids)
         value = NotesDialog.ask(self.page, t.UNSUSPEND_CHARGE_TITLE)
         if value is not None:
-            self.page.run_tool(
-                t.UNSUSPEND_CHARGE_TITLE,
-                service_call(
-                    self.ctx, charges.unsuspend_charges, charge_ids=ids, notes=value.notes
-                ),
-            )
+            self.page.run_tool("charges.unsuspend", ids, title=t.UNSUSPEND_CHARGE_TITLE,
+                               notes=value.notes)
 
     def bill(self) -> None:
         """Faturar contas: one invoice per conta, or all in one."""
@@ -147,18 +126,9 @@ class ChargeTools:
             return
         v = BillChargesDialog.ask(self.page, *read)
         if v is not None:
-            self.page.run_tool(
-                t.BILL_TITLE,
-                service_call(
-                    self.ctx,
-                    charge_billing.bill_charges,
-                    charge_ids=ids,
-                    method=v.method,
-                    payment_profile_id=v.payment_profile_id,
-                    due_date=v.due_date,
-                    description=v.description,
-                ),
-            )
+            self.page.run_tool("charges.bill", ids, title=t.BILL_TITLE, method=v.method,
+                               payment_profile_id=v.payment_profile_id, due_date=v.due_date,
+                               description=v.description)
 
     def edit_payable(self) -> None:
         """Editar conta a pagar, warning on opening when it is already billed."""
@@ -177,25 +147,13 @@ class ChargeTools:
             self.page, t.EDIT_CHARGE_TITLE, read[0][0], read[1], warning=read[2]
         )
         if edit is not None:
-            self.page.run_tool(
-                t.EDIT_CHARGE_TITLE,
-                service_call(
-                    self.ctx,
-                    payables.edit_payable_charges,
-                    confirm=True,
-                    charge_ids=ids,
-                    **_given(edit),
-                ),
-            )
+            self.page.run_tool("payable_charges.edit", ids, title=t.EDIT_CHARGE_TITLE,
+                               **_given(edit))
 
     def remove_payable(self) -> None:
         """Remover (Excluir) conta a pagar."""
         ids = self.page.selected_ids()
         value = NotesDialog.ask(self.page, t.REMOVE_CHARGE_TITLE, required=False)
         if value is not None:
-            self.page.run_tool(
-                t.REMOVE_CHARGE_TITLE,
-                service_call(
-                    self.ctx, payables.remove_payable_charges, charge_ids=ids, notes=value.notes
-                ),
-            )
+            self.page.run_tool("payable_charges.remove", ids, title=t.REMOVE_CHARGE_TITLE,
+                               notes=value.notes)

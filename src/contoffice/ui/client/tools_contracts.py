@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
-from contoffice.services import contract_status, contracts, fees, lookups
-from contoffice.services.invoicing import add_months
-from contoffice.services.results import Changes
-from contoffice.ui.client.tool_flow import Call, service_call
+from contoffice.services.billing import fees
+from contoffice.services.contracts import records as contracts
+from contoffice.services.invoicing.rules import add_months
+from contoffice.services.kernel.results import Changes
+from contoffice.services.panels import lookups
+from contoffice.ui.client.tool_host import ToolHost
 from contoffice.ui.client.tools_charges import ChargeTools
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.contract_dialogs import (
@@ -30,9 +31,6 @@ from contoffice.ui.dialogs.contract_edit_dialog import (
 from contoffice.ui.dialogs.fees_dialog import FeeClient, FeesDialog
 from contoffice.ui.dialogs.simple_dialogs import ConfirmDialog, NotesDialog, TextDialog
 
-if TYPE_CHECKING:
-    from contoffice.ui.client.grid_page import GridPage
-
 Handlers = dict[str, Callable[[], None]]
 CREATED = Changes(contracts=True, header=True)
 
@@ -40,7 +38,7 @@ CREATED = Changes(contracts=True, header=True)
 class ContractTools:
     """Slots of the Contratos page, bound to one page."""
 
-    def __init__(self, page: GridPage) -> None:
+    def __init__(self, page: ToolHost) -> None:
         self.page, self.ctx = page, page.ctx
 
     def handlers(self, grid: str) -> Handlers:
@@ -59,17 +57,8 @@ class ContractTools:
             "grouping": self.grouping,
         }
 
-    def _run(
-        self, title: str, fn: Callable[..., object], *, confirm: bool = False, **kwargs: object
-    ) -> None:
-        call: Call = service_call(
-            self.ctx,
-            fn,
-            confirm=confirm,  # type: ignore[arg-type]
-            contract_ids=self.page.selected_ids(),
-            **kwargs,
-        )
-        self.page.run_tool(title, call)
+    def _run(self, title: str, key: str, **values: object) -> None:
+        self.page.run_tool(key, title=title, **values)
 
     def create(self) -> None:
         """Cadastrar novo contrato for this client."""
@@ -115,8 +104,7 @@ class ContractTools:
         if v.tool == "due_rule":
             self._run(
                 title,
-                contracts.change_due_rule,
-                confirm=True,
+                "contracts.change_due_rule",
                 due_rule=v.due_rule,
                 due_day=v.due_day,
                 move_to_business_day=v.move_to_business_day,
@@ -126,16 +114,14 @@ class ContractTools:
         elif v.tool == "profile":
             self._run(
                 title,
-                contracts.change_profile,
-                confirm=True,
+                "contracts.change_profile",
                 payment_profile_id=v.payment_profile_id,
                 justification=v.justification,
             )
         elif v.tool == "plan":
             self._run(
                 title,
-                contracts.change_plan,
-                confirm=True,
+                "contracts.change_plan",
                 plan=v.plan,
                 fee_cents=v.fee_cents,
                 justification=v.justification,
@@ -143,7 +129,7 @@ class ContractTools:
         else:
             self._run(
                 title,
-                contracts.change_general,
+                "contracts.general_changes",
                 justification=v.justification,
                 description=v.description,
                 grouping=v.grouping,
@@ -186,16 +172,8 @@ class ContractTools:
             self.page, [FeeClient(person_id, names.get(person_id, ""), last[person_id])], start
         )
         if value is not None:
-            self.page.run_tool(
-                t.RENEW_TITLE,
-                service_call(
-                    self.ctx,
-                    fees.generate_fees,
-                    person_ids=[person_id],
-                    start=value.start,
-                    times=value.times,
-                ),
-            )
+            self.page.run_tool("fees.generate", [person_id], title=t.RENEW_TITLE,
+                               start=value.start, times=value.times)
 
     def cancel(self) -> None:
         """Cancelar contrato with a reason and an end date."""
@@ -203,7 +181,7 @@ class ContractTools:
         if value is not None:
             self._run(
                 t.CANCEL_CONTRACT_TITLE,
-                contract_status.cancel_contracts,
+                "contracts.cancel",
                 reason=value.reason,
                 ends_on=value.ends_on,
                 remove_open_invoices=value.remove_open_invoices,
@@ -213,32 +191,32 @@ class ContractTools:
         """Suspender Contrato (the billing run skips it)."""
         reason = TextDialog.ask(self.page, t.SUSPEND_CONTRACT_TITLE, t.REASON)
         if reason is not None:
-            self._run(t.SUSPEND_CONTRACT_TITLE, contract_status.suspend_contracts, reason=reason)
+            self._run(t.SUSPEND_CONTRACT_TITLE, "contracts.suspend", reason=reason)
 
     def unsuspend(self) -> None:
         """Cancelar Suspensão de Contrato."""
         value = NotesDialog.ask(self.page, t.UNSUSPEND_CONTRACT_TITLE, required=False)
         if value is not None:
             self._run(
-                t.UNSUSPEND_CONTRACT_TITLE, contract_status.unsuspend_contracts, reason=value.notes
+                t.UNSUSPEND_CONTRACT_TITLE, "contracts.unsuspend", reason=value.notes
             )
 
     def activate(self) -> None:
         """Ativar contrato aguardando ativação, generating its parcelas."""
         months = MonthsDialog.ask(self.page)
         if months is not None:
-            self._run(t.ACTIVATE_TITLE, contracts.activate_contracts, generate_months=months)
+            self._run(t.ACTIVATE_TITLE, "contracts.activate", generate_months=months)
 
     def remove_awaiting(self) -> None:
         """Remover instrução de aguardando ativação (active, no parcelas generated)."""
         if ConfirmDialog.ask(self.page, t.REMOVE_AWAITING_TITLE, t.REMOVE_AWAITING_TITLE):
-            self._run(t.REMOVE_AWAITING_TITLE, contract_status.remove_awaiting_instruction)
+            self._run(t.REMOVE_AWAITING_TITLE, "contracts.remove_awaiting")
 
     def request_cancel(self) -> None:
         """Solicitar cancelamento: to the Gerenciador de cancelamentos."""
         reason = TextDialog.ask(self.page, t.REQUEST_CANCEL_TITLE, t.REASON)
         if reason is not None:
-            self._run(t.REQUEST_CANCEL_TITLE, contract_status.request_cancellation, reason=reason)
+            self._run(t.REQUEST_CANCEL_TITLE, "contracts.request_cancel", reason=reason)
 
     def grouping(self) -> None:
         """Gerenciar agrupamentos of the selected contracts."""
@@ -248,4 +226,4 @@ class ContractTools:
             return
         name = GroupingDialog.ask(self.page, current)
         if name is not None:
-            self._run(t.GROUPING_TITLE, contracts.set_grouping, grouping=name)
+            self._run(t.GROUPING_TITLE, "contracts.grouping", grouping=name)

@@ -7,17 +7,10 @@ the page's tool flow; no rule and no message lives here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from contoffice.services import (
-    invoice_changes,
-    invoices,
-    lookups,
-    reversals,
-    settlements,
-)
-from contoffice.ui.client.invoice_alteration import alteration_call
-from contoffice.ui.client.tool_flow import service_call
+from contoffice.services.panels import lookups
+from contoffice.ui.client.invoice_alteration import alteration
+from contoffice.ui.client.tool_host import ToolHost
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.invoice_alter_dialog import AlterInvoiceDialog
 from contoffice.ui.dialogs.invoice_dialogs import (
@@ -32,24 +25,20 @@ from contoffice.ui.dialogs.simple_dialogs import (
     TextDialog,
 )
 
-if TYPE_CHECKING:
-    from contoffice.ui.client.grid_page import GridPage
-
 Handlers = dict[str, Callable[[], None]]
 
 
 class InvoiceTools:
     """Slots of the invoice pages, bound to one page."""
 
-    def __init__(self, page: GridPage) -> None:
+    def __init__(self, page: ToolHost) -> None:
         self.page, self.ctx = page, page.ctx
 
     def handlers(self, grid: str) -> Handlers:
         """The slots the page `grid` offers."""
-        common = {"comment": self.comment}
         if grid == "client.receivable":
             return {
-                **common,
+                "comment": lambda: self.comment(),
                 "edit": self.alter,
                 "remove": self.remove,
                 "suspend": self.suspend,
@@ -57,7 +46,7 @@ class InvoiceTools:
                 "print": self.print_invoices,
                 "send_boleto": self.send_boleto,
                 "receipt": self.print_receipts,
-                "settle": self.settle,
+                "settle": lambda: self.settle(),
                 "reverse": self.reverse,
                 "spc": lambda: self.spc(True),
                 "spc_remove": lambda: self.spc(False),
@@ -66,9 +55,12 @@ class InvoiceTools:
                 "additional_charge": self.additional_charge,
             }
         if grid == "client.payable":
-            return {**common, "settle": self.settle}
+            return {
+                "comment": lambda: self.comment("payables.comment"),
+                "settle": lambda: self.settle("payables.settle"),
+            }
         if grid == "client.removed":
-            return common
+            return {"comment": lambda: self.comment("removed_invoices.comment")}
         return {}
 
     # -- Alterar Fatura ----------------------------------------------------------------
@@ -87,170 +79,93 @@ class InvoiceTools:
             return
         value = AlterInvoiceDialog.ask(self.page, *read)
         if value is not None:
-            self.page.run_tool(t.ALTER_TITLE, alteration_call(self.ctx, ids, value))
+            key, values = alteration(value)
+            self.page.run_tool(key, ids, title=t.ALTER_TITLE, **values)
 
     # -- the other tools ---------------------------------------------------------------
     def remove(self) -> None:
         """Remover Fatura (one or many), optionally with its contas."""
-        ids = self.page.selected_ids()
         value = NotesDialog.ask(self.page, t.REMOVE_TITLE, extra=t.ALSO_REMOVE_CHARGES)
         if value is not None:
-            self.page.run_tool(
-                t.REMOVE_TITLE,
-                service_call(
-                    self.ctx,
-                    invoices.remove_invoices,
-                    invoice_ids=ids,
-                    reason=value.notes,
-                    also_remove_charges=value.extra,
-                ),
-            )
+            self.page.run_tool("invoices.remove", title=t.REMOVE_TITLE, reason=value.notes,
+                               also_remove_charges=value.extra)
 
     def suspend(self) -> None:
         """Suspender fatura with a configured reason."""
-        ids = self.page.selected_ids()
         reasons = self.page.read(lambda: lookups.suspension_reasons(self.ctx.db.uow()))
         if reasons is None:
             return
         value = SuspendDialog.ask(self.page, t.SUSPEND_INVOICE_TITLE, reasons)
         if value is not None:
-            self.page.run_tool(
-                t.SUSPEND_INVOICE_TITLE,
-                service_call(
-                    self.ctx,
-                    invoices.suspend_invoices,
-                    invoice_ids=ids,
-                    reason=value.reason,
-                    notes=value.notes,
-                ),
-            )
+            self.page.run_tool("invoices.suspend", title=t.SUSPEND_INVOICE_TITLE,
+                               reason=value.reason, notes=value.notes)
 
     def unsuspend(self) -> None:
         """Cancelar suspensão de fatura."""
-        ids = self.page.selected_ids()
         value = NotesDialog.ask(self.page, t.UNSUSPEND_INVOICE_TITLE, required=False)
         if value is not None:
-            self.page.run_tool(
-                t.UNSUSPEND_INVOICE_TITLE,
-                service_call(
-                    self.ctx, invoices.unsuspend_invoices, invoice_ids=ids, notes=value.notes
-                ),
-            )
+            self.page.run_tool("invoices.unsuspend", title=t.UNSUSPEND_INVOICE_TITLE,
+                               notes=value.notes)
 
-    def comment(self) -> None:
+    def comment(self, key: str = "invoices.comment") -> None:
         """Inserir comentários na fatura (the dialog's check is the confirmation)."""
-        ids = self.page.selected_ids()
         text = TextDialog.ask(self.page, t.COMMENT_TITLE, t.COMMENT, confirm_text=t.SURE_COMMENT)
         if text is not None:
-            self.page.run_tool(
-                t.COMMENT_TITLE,
-                service_call(
-                    self.ctx,
-                    invoices.comment_invoices,
-                    invoice_ids=ids,
-                    text=text,
-                    confirmed=frozenset({"invoice.comment"}),
-                ),
-                preview=False,
-            )
+            self.page.run_tool(key, title=t.COMMENT_TITLE, text=text,
+                               answered=frozenset({"invoice.comment"}))
 
-    def settle(self) -> None:
+    def settle(self, key: str = "invoices.settle") -> None:
         """Liquidação avulsa de faturas."""
-        ids = self.page.selected_ids()
         profiles = self.page.read(lambda: lookups.payment_profiles(self.ctx.db.uow()))
         if profiles is None:
             return
         v = SettleDialog.ask(self.page, profiles)
         if v is not None:
-            self.page.run_tool(
-                t.SETTLE_TITLE,
-                service_call(
-                    self.ctx,
-                    settlements.settle_invoices,
-                    confirm=True,
-                    invoice_ids=ids,
-                    method=v.method,
-                    settled_on=v.settled_on,
-                    justification=v.justification,
-                    value_cents=v.value_cents,
-                    payment_profile_id=v.payment_profile_id,
-                    partial=v.partial,
-                ),
-            )
+            self.page.run_tool(key, title=t.SETTLE_TITLE, method=v.method,
+                               settled_on=v.settled_on, justification=v.justification,
+                               value_cents=v.value_cents, payment_profile_id=v.payment_profile_id,
+                               partial=v.partial)
 
     def reverse(self) -> None:
         """Estornar Liquidação into a cofre/caixa/banco account, dated today."""
-        ids = self.page.selected_ids()
         accounts = self.page.read(lambda: lookups.cash_accounts(self.ctx.db.uow()))
         if accounts is None:
             return
         v = ReverseDialog.ask(self.page, accounts)
         if v is not None:
-            self.page.run_tool(
-                t.REVERSE_TITLE,
-                service_call(
-                    self.ctx,
-                    reversals.reverse_settlements,
-                    invoice_ids=ids,
-                    cash_account_id=v.cash_account_id,
-                    justification=v.justification,
-                ),
-            )
+            self.page.run_tool("invoices.reverse", title=t.REVERSE_TITLE,
+                               cash_account_id=v.cash_account_id,
+                               justification=v.justification)
 
     def spc(self, add: bool) -> None:
         """Adicionar ao SPC / remover do SPC (an internal marker, who and when)."""
-        ids = self.page.selected_ids()
         title = t.SPC_ADD_TITLE if add else t.SPC_REMOVE_TITLE
         if ConfirmDialog.ask(self.page, title, title):
-            self.page.run_tool(
-                title, service_call(self.ctx, invoices.set_spc, invoice_ids=ids, in_spc=add)
-            )
+            self.page.run_tool("invoices.spc_add" if add else "invoices.spc_remove", title=title)
 
     def baixa(self) -> None:
         """Baixar Fatura selecionada: a write-off command in the next remittance."""
-        ids = self.page.selected_ids()
         if ConfirmDialog.ask(self.page, t.BAIXA_TITLE, t.BAIXA_TITLE):
-            self.page.run_tool(
-                t.BAIXA_TITLE, service_call(self.ctx, invoices.request_baixa, invoice_ids=ids)
-            )
+            self.page.run_tool("invoices.baixa", title=t.BAIXA_TITLE)
 
     def unmark(self) -> None:
         """Remover marcação de remessa transmitida (reminds of the new remittance)."""
-        ids = self.page.selected_ids()
         text = TextDialog.ask(self.page, t.UNMARK_TITLE, hint=t.UNMARK_HINT)
         if text is not None:
-            self.page.run_tool(
-                t.UNMARK_TITLE,
-                service_call(
-                    self.ctx,
-                    invoice_changes.set_remittance_mark,
-                    invoice_ids=ids,
-                    transmitted=False,
-                    justification=text,
-                ),
-            )
+            self.page.run_tool("invoices.remittance_mark", title=t.UNMARK_TITLE,
+                               justification=text)
 
     def additional_charge(self) -> None:
         """Incluir cobrança adicional as faturas selecionadas (reissues them)."""
-        ids = self.page.selected_ids()
         ledgers = self.page.read(lambda: lookups.ledger_accounts(self.ctx.db.uow()))
         if ledgers is None:
             return
         v = AdditionalChargeDialog.ask(self.page, ledgers)
         if v is not None:
-            self.page.run_tool(
-                t.ADDITIONAL_TITLE,
-                service_call(
-                    self.ctx,
-                    invoices.add_additional_charge,
-                    confirm=True,
-                    invoice_ids=ids,
-                    description=v.description,
-                    amount_cents=v.amount_cents,
-                    ledger_account_id=v.ledger_account_id,
-                    justification=v.justification,
-                ),
-            )
+            self.page.run_tool("invoices.additional_charge", title=t.ADDITIONAL_TITLE,
+                               description=v.description, amount_cents=v.amount_cents,
+                               ledger_account_id=v.ledger_account_id,
+                               justification=v.justification)
 
     # -- printing (another module) -----------------------------------------------------
     def print_invoices(self) -> None:

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_datetime
-from contoffice.services import attachments
-from contoffice.services.attachments import AttachmentRow
+from contoffice.services.attachments import files as attachments
+from contoffice.services.attachments.files import AttachmentRow
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.simple_dialogs import TextDialog

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from contoffice.core.format import format_decimal_cents
 from contoffice.core.money import Money
-from contoffice.services.lookups import Choice
+from contoffice.services.panels.lookups import Choice
 from contoffice.ui import texts
 from contoffice.ui.dialogs import labels as t
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contoffice.services.charges import ChargeInput
-from contoffice.services.lookups import ChargeBrief, Choice
+from contoffice.services.billing.charges import ChargeInput
+from contoffice.services.panels.lookups import ChargeBrief, Choice
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.base import ToolDialog, date_of, fill_combo, money_cents, text_of
 

@@ -8,8 +8,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
-from contoffice.services.contracts import ContractInput
-from contoffice.services.lookups import Choice
+from contoffice.services.contracts.records import ContractInput
+from contoffice.services.panels.lookups import Choice
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.base import ToolDialog, date_of, money_cents, text_of
 

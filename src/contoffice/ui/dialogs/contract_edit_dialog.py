@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from contoffice.core.format import format_date, format_decimal_cents, format_money
 from contoffice.core.vocab import ChargeStatus
-from contoffice.services.lookups import ChargeBrief, Choice, ContractBrief
+from contoffice.services.panels.lookups import ChargeBrief, Choice, ContractBrief
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.base import ToolDialog, fill_combo, money_cents, text_of
 from contoffice.ui.dialogs.contract_dialogs import offset_combo, rule_combo

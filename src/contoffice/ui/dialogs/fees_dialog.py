@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_competence, format_date, format_money, month_name
-from contoffice.services.fees import LastFee
+from contoffice.services.billing.fees import LastFee
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.base import ToolDialog
 

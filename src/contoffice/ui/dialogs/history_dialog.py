@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_datetime
-from contoffice.services.invoices import HistoryItem
+from contoffice.services.invoices.actions import HistoryItem
 from contoffice.ui import texts
 
 _HEADERS = ("Data e hora", "Operador", "Ação", "Descrição")

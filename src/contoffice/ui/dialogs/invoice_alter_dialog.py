@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_decimal_cents, format_money
-from contoffice.services.lookups import ChargeBrief, Choice, InvoiceBrief
+from contoffice.services.panels.lookups import ChargeBrief, Choice, InvoiceBrief
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.base import ToolDialog, date_of, fill_combo, money_cents, text_of
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
-from contoffice.services.lookups import Choice
+from contoffice.services.panels.lookups import Choice
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.base import ToolDialog, date_of, money_cents, text_of
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.errors import ContofficeError
-from contoffice.services.permissions import Actor
+from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import texts
 
 Authenticate = Callable[[str, str], Actor]

@@ -24,7 +24,7 @@ from contoffice.core.postal import format_cep, validate_cep
 from contoffice.core.validation import ValidationError
 from contoffice.core.vocab import PersonKind, Role
 from contoffice.errors import ContofficeError, InvalidInput
-from contoffice.services.people import UFS, PersonInput
+from contoffice.services.people.records import UFS, PersonInput
 from contoffice.ui import texts
 from contoffice.ui.forms.person_form_ui import Ui_PersonForm
 

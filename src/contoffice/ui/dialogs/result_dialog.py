@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contoffice.services.results import BatchResult, RowOutcome
+from contoffice.services.kernel.results import BatchResult, RowOutcome
 from contoffice.ui.dialogs import labels as t
 
 _REFUSED = QColor("#b3261e")

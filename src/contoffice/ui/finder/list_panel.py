@@ -7,20 +7,20 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget
 
-from contoffice.services import grids
-from contoffice.services.finder import FREE_TEXT
-from contoffice.services.person_form import load_person, save_person
-from contoffice.services.results import Changes
+from contoffice.services.kernel.results import Changes
+from contoffice.services.panels import grids
+from contoffice.services.people.finder import FREE_TEXT
+from contoffice.services.people.form import load_person, save_person
 from contoffice.ui import texts
 from contoffice.ui.actions import ActionSpec, PanelActions
 from contoffice.ui.billing.fees_flow import generate_fees
-from contoffice.ui.client.tool_flow import ToolFlow
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.person_dialog import PersonDialog
 from contoffice.ui.export import export_view
 from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.operations import Operation, show_error
+from contoffice.ui.tool_flow import ToolFlow
 from contoffice.ui.widgets.grid_view import GridView
 
 SP = QStyle.StandardPixmap

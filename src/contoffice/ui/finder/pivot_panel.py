@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contoffice.services.pivot_queries import PIVOT_FIELDS, PivotTable, pivot_counts
-from contoffice.services.results import Changes
+from contoffice.services.kernel.results import Changes
+from contoffice.services.panels.pivot import PIVOT_FIELDS, PivotTable, pivot_counts
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.models.pivot_model import PivotModel

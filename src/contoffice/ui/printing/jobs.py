@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contoffice.core.progress import Progress, check_cancelled
-from contoffice.services import boletos, receipts
-from contoffice.services.boleto_attachments import (
+from contoffice.services.admin.setup import Database
+from contoffice.services.boletos import printing as boletos
+from contoffice.services.boletos.attachments import (
     BoletoAttachment,
     attach_boleto,
     boleto_filename,
 )
-from contoffice.services.permissions import Actor
-from contoffice.services.setup import Database
+from contoffice.services.kernel.permissions import Actor
+from contoffice.services.settlements import receipts
 
 # Where previews are written; None is the system temporary folder (tests point it elsewhere).
 TEMP_ROOT: Path | None = None

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.files import write_output
-from contoffice.services.boleto_attachments import CATEGORY, BoletoAttachment
+from contoffice.services.boletos.attachments import CATEGORY, BoletoAttachment
 from contoffice.ui import texts
 from contoffice.ui.printing.jobs import write_temp_copy
 from contoffice.ui.printing.preview import PdfPreviewDialog

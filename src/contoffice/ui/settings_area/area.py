@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from contoffice.services.permissions import ALL_KEYS, Actor
+from contoffice.services.kernel.permissions import ALL_KEYS, Actor
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.settings_area.office_page import OfficePage

@@ -9,7 +9,8 @@ from contoffice.core.format import format_date, format_decimal_cents, parse_date
 from contoffice.core.money import Money
 from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError
-from contoffice.services import money_limits, office
+from contoffice.services.admin import office
+from contoffice.services.kernel import money_limits
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import show_error

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 
 from contoffice.core.format import format_date
 from contoffice.errors import ContofficeError, InvalidInput
-from contoffice.services.operator_admin import (
+from contoffice.services.admin.operator_admin import (
     OperatorRow,
     list_operators,
     list_roles,
     operator_input,
     unlock_operator,
 )
-from contoffice.services.operators import OperatorInput, save_operator
+from contoffice.services.admin.operators import OperatorInput, save_operator
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import show_error

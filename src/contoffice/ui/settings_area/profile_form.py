@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contoffice.services.payment_profiles import ProfileInput, banks
+from contoffice.services.boletos.profiles import ProfileInput, banks
 from contoffice.ui.settings_area.form_fields import FieldForm
 
 # Fields only some banks read (research/boleto.md §1.6); the others hide these rows.

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.errors import ContofficeError, InvalidInput
-from contoffice.services.payment_profiles import list_profiles, profile_input, save_profile
+from contoffice.services.boletos.profiles import list_profiles, profile_input, save_profile
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import show_error

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.errors import ContofficeError
-from contoffice.services import suspension_reasons as reasons
+from contoffice.services.admin import suspension_reasons as reasons
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import show_error

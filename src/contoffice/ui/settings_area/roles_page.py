@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.errors import ContofficeError
-from contoffice.services.operator_admin import RoleRow, list_roles
-from contoffice.services.operators import set_role_permissions
-from contoffice.services.permissions import PERMISSIONS
+from contoffice.services.admin.operator_admin import RoleRow, list_roles
+from contoffice.services.admin.operators import set_role_permissions
+from contoffice.services.kernel.permissions import PERMISSIONS
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import show_error

@@ -1,0 +1,1 @@
+"""The demo office: realistic people, contracts and two years of billing."""

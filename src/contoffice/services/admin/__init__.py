@@ -1,0 +1,1 @@
+"""Administration: the office, operators, roles, suspension reasons and opening a database."""

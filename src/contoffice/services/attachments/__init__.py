@@ -1,0 +1,1 @@
+"""Attachments: Anexar arquivos and Banco de Imagens."""

@@ -1,0 +1,1 @@
+"""Billing: contas, invoicing rules, Faturar contas and the mass billing run."""

@@ -1,0 +1,1 @@
+"""Boletos: payment profiles, printing boletos/carnês and keeping their PDFs."""

@@ -1,0 +1,1 @@
+"""Contracts: registration, their life (cancel, suspend, activate) and fee generation."""

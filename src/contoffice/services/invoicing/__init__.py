@@ -1,0 +1,1 @@
+"""Invoice rules every capability shares: nosso número, due dates, new and reissued invoices."""

@@ -1,0 +1,1 @@
+"""The services' kernel: batches, results, audit, permissions, messages, the tool registry."""

@@ -1,0 +1,343 @@
+"""Every tool of the client panel and the billing area, declared once (seed 002, INV-D…I).
+
+The permission screen, the panel's toolbars, the window's service calls and
+the command line's subcommands are all derived from these declarations:
+adding a tool is one entry here plus its service.
+"""
+
+from __future__ import annotations
+
+from contoffice.core.vocab import DueRule, SettlementMethod
+from contoffice.services.kernel.tools import Kind, Option, Registry, Rows, Runs, Tool
+
+_S = "contoffice.services."
+RECEIVABLE, PAYABLE, REMOVED = "client.receivable", "client.payable", "client.removed"
+UNBILLED, CONTRACTS = "client.unbilled", "client.contracts"
+PAYABLE_CHARGES = "client.payable_charges"
+
+_ALTER = "contoffice.services.invoices.alteration:"
+REISSUE = "invoice.reissue"
+LARGE = "money.large_amount"
+
+
+def _text(name: str, flag: str, label: str, *, required: bool = False, default: object = None,
+          help: str = "") -> Option:
+    return Option(name, flag, label, Kind.TEXT, required, default, help=help)
+
+
+def _why(name: str = "justification", label: str = "Justificativa") -> Option:
+    """The free text every mass tool records in the history and the audit trail."""
+    return Option(name, "--justification", label, Kind.TEXT, default="",
+                  help="justificativa (gravada no histórico e na auditoria)")
+
+
+def _money(name: str, flag: str, label: str, *, required: bool = False, help: str = "") -> Option:
+    return Option(name, flag, label, Kind.MONEY, required, help=help)
+
+
+def _date(name: str, flag: str, label: str, *, required: bool = False, help: str = "") -> Option:
+    return Option(name, flag, label, Kind.DATE, required, help=help)
+
+
+def _id(name: str, flag: str, label: str, *, required: bool = False, help: str = "") -> Option:
+    return Option(name, flag, label, Kind.ID, required, help=help)
+
+
+def _count(name: str, flag: str, label: str, default: int | None = None, help: str = "") -> Option:
+    return Option(name, flag, label, Kind.COUNT, default=default, help=help)
+
+
+def _flag(name: str, flag: str, label: str, help: str = "") -> Option:
+    return Option(name, flag, label, Kind.FLAG, default=False, help=help)
+
+
+_REASON = _text("reason", "--reason", "Motivo", required=True,
+                help="motivo cadastrado em Motivos de Suspensão")
+_NOTES = _text("notes", "--notes", "Observações", default="")
+
+TOOLS: tuple[Tool, ...] = (
+    # -- Contratos (INV-D) ------------------------------------------------------------------
+    Tool("contracts.create", "Cadastrar novo contrato", "contracts.create", "Contratos",
+         Rows.NONE, Runs.FORM, pages=(CONTRACTS,), icon="new"),
+    Tool("contracts.edit", "Editar contrato", "contracts.edit", "Contratos", Rows.ONE, Runs.FORM,
+         pages=(CONTRACTS,), icon="edit"),
+    Tool("contracts.cancel", "Cancelar contrato", "contracts.cancel", "Contratos",
+         service=_S + "contracts.status:cancel_contracts", ids="contract_ids",
+         options=(_why("reason"),
+                  _date("ends_on", "--ends-on", "Fim do contrato",
+                        help="fim do contrato (padrão: hoje)"),
+                  _flag("remove_open_invoices", "--remove-open-invoices",
+                        "Remover faturas em aberto",
+                        "remove também as faturas em aberto de competências após o fim")),
+         pages=(CONTRACTS,), command="contracts cancel", help="cancelar contratos"),
+    Tool("contracts.suspend", "Suspender Contrato", "contracts.suspend", "Contratos",
+         service=_S + "contracts.status:suspend_contracts", ids="contract_ids",
+         options=(_why("reason"),), pages=(CONTRACTS,), command="contracts suspend",
+         help="suspender contratos"),
+    Tool("contracts.unsuspend", "Cancelar Suspensão de Contrato", "contracts.unsuspend",
+         "Contratos", service=_S + "contracts.status:unsuspend_contracts", ids="contract_ids",
+         options=(_why("reason"),), pages=(CONTRACTS,), command="contracts unsuspend",
+         help="cancelar suspensão"),
+    Tool("contracts.activate", "Ativar contrato aguardando ativação", "contracts.activate",
+         "Contratos", service=_S + "contracts.records:activate_contracts", ids="contract_ids",
+         options=(_count("generate_months", "--months", "Parcelas", 12,
+                         "parcelas a gerar (0: só ativar)"),),
+         pages=(CONTRACTS,), command="contracts activate"),
+    Tool("contracts.remove_awaiting", "Remover instrução de aguardando ativação",
+         "contracts.remove_awaiting", "Contratos",
+         service=_S + "contracts.status:remove_awaiting_instruction", ids="contract_ids",
+         pages=(CONTRACTS,), command="contracts remove-awaiting"),
+    Tool("contracts.request_cancel", "Solicitar cancelamento do contrato",
+         "contracts.request_cancel", "Contratos",
+         service=_S + "contracts.status:request_cancellation", ids="contract_ids",
+         options=(_why("reason"),), pages=(CONTRACTS,), command="contracts request-cancel",
+         help="solicitar cancelamento (Gerenciador de cancelamentos)"),
+    Tool("contracts.grouping", "Gerenciar agrupamentos", "contracts.grouping", "Contratos",
+         service=_S + "contracts.records:set_grouping", ids="contract_ids",
+         options=(_text("grouping", "--name", "Agrupamento", required=True,
+                        help='"" retira do grupo'),),
+         pages=(CONTRACTS,), command="contracts grouping"),
+    Tool("contracts.attach", "Anexar arquivos", "contracts.attach", "Contratos", Rows.ONE,
+         Runs.FORM, pages=(CONTRACTS,), icon="link"),
+    Tool("contracts.images", "Banco de Imagens", "contracts.images", "Contratos", Rows.NONE,
+         Runs.FORM, pages=(CONTRACTS,), action="attachment", icon="folder"),
+    Tool("contracts.change_due_rule", "Trocar Regra de Vencimento", "contracts.change_due_rule",
+         "Contratos", service=_S + "contracts.records:change_due_rule", ids="contract_ids",
+         options=(_why(),
+                  _count("due_day", "--due-day", "Dia de vencimento"),
+                  Option("due_rule", "--rule", "Regra de vencimento", Kind.CHOICE,
+                         default=DueRule.FIXED_DAY.value, choices=tuple(DueRule)),
+                  _count("due_month_offset", "--month-offset", "Meses após a competência", 1,
+                         "meses após a competência (0–2)"),
+                  Option("move_to_business_day", "--keep-date", "Mover para dia útil",
+                         Kind.FLAG, default=True, help="não mover para o próximo dia útil")),
+         confirms=(REISSUE,), command="contracts change-due-rule"),
+    Tool("contracts.change_profile", "Trocar Profile de Pagamento", "contracts.change_profile",
+         "Contratos", service=_S + "contracts.records:change_profile", ids="contract_ids",
+         options=(_why(), _id("payment_profile_id", "--profile", "Profile de pagamento",
+                              required=True)),
+         confirms=(REISSUE,), command="contracts change-profile"),
+    Tool("contracts.change_plan", "Trocar Plano de Acesso", "contracts.change_plan", "Contratos",
+         service=_S + "contracts.records:change_plan", ids="contract_ids",
+         options=(_why(), _text("plan", "--plan", "Plano", required=True),
+                  _money("fee_cents", "--fee", "Valor do plano", required=True)),
+         confirms=(REISSUE, LARGE), command="contracts change-plan",
+         help="trocar plano (honorários)"),
+    Tool("contracts.general_changes", "Alterações Gerais", "contracts.general_changes",
+         "Contratos", service=_S + "contracts.records:change_general", ids="contract_ids",
+         options=(_why(), _text("description", "--description", "Descrição"),
+                  _text("grouping", "--grouping", "Agrupamento", help='agrupamento ("" retira)'),
+                  _id("ledger_account_id", "--ledger", "Plano de contas")),
+         command="contracts change-general", help="alterações gerais (sem recriar faturas)"),
+    Tool("contracts.resolve_keep", "Manter contrato", "contracts.cancellation_manager",
+         "Contratos", service=_S + "contracts.status:resolve_cancellations", ids="request_ids",
+         options=(_text("notes", "--notes", "Tratativa", required=True),),
+         fixed={"keep": True}, command="contracts resolve --keep",
+         help="manter ou cancelar os contratos solicitados"),
+    Tool("contracts.resolve_cancel", "Cancelar contrato solicitado",
+         "contracts.cancellation_manager", "Contratos",
+         service=_S + "contracts.status:resolve_cancellations", ids="request_ids",
+         options=(_text("notes", "--notes", "Tratativa", required=True),
+                  _date("ends_on", "--ends-on", "Fim do contrato",
+                        help="fim do contrato (padrão: hoje)"),
+                  _flag("remove_open_invoices", "--remove-open-invoices",
+                        "Remover faturas em aberto",
+                        "remove também as faturas em aberto de competências após o fim")),
+         fixed={"keep": False}, command="contracts resolve --cancel"),
+    Tool("fees.generate", "Gerar honorários", "fees.generate", "Contratos",
+         service=_S + "billing.fees:generate_fees", ids="person_ids",
+         options=(_text("start", "--start", "Competência inicial", required=True),
+                  _count("times", "--times", "Quantidade", 1)),
+         ),
+    # -- Faturas a Receber / a Pagar / Excluídas (INV-E, INV-F, INV-I) ---------------------
+    Tool("invoices.images", "Banco de Imagens", "invoices.images", "Faturas a Receber",
+         Rows.ONE, Runs.FORM, pages=(RECEIVABLE,), action="attachment", icon="folder"),
+    Tool("invoices.edit", "Alterar Fatura", "invoices.edit", "Faturas a Receber", Rows.MANY,
+         Runs.FORM, pages=(RECEIVABLE,), icon="edit"),
+    Tool("invoices.remove", "Remover Fatura", "invoices.remove", "Faturas a Receber",
+         service=_S + "invoices.actions:remove_invoices", ids="invoice_ids",
+         options=(_why("reason"),
+                  _flag("also_remove_charges", "--also-charges", "Remover também as contas",
+                        "remove também as contas da fatura")),
+         pages=(RECEIVABLE,), command="invoices remove",
+         help="remover fatura (vai para Faturas excluídas)"),
+    Tool("invoices.suspend", "Suspender fatura", "invoices.suspend", "Faturas a Receber",
+         service=_S + "invoices.actions:suspend_invoices", ids="invoice_ids",
+         options=(_REASON, _NOTES), pages=(RECEIVABLE,), command="invoices suspend"),
+    Tool("invoices.unsuspend", "Cancelar suspensão de fatura", "invoices.suspend",
+         "Faturas a Receber", service=_S + "invoices.actions:unsuspend_invoices",
+         ids="invoice_ids", options=(_why("notes"),), pages=(RECEIVABLE,),
+         command="invoices unsuspend"),
+    Tool("invoices.print", "Imprimir Fatura", "invoices.print", "Faturas a Receber",
+         Rows.MANY, Runs.FORM, pages=(RECEIVABLE,), icon="save"),
+    Tool("invoices.send_boleto", "Enviar Boleto Individual", "invoices.send_boleto",
+         "Faturas a Receber", Rows.ONE, Runs.FORM, pages=(RECEIVABLE,)),
+    Tool("invoices.receipt", "Imprimir recibo de liquidação", "invoices.receipt",
+         "Faturas a Receber", Rows.MANY, Runs.FORM, pages=(RECEIVABLE,), icon="file"),
+    Tool("invoices.settle", "Liquidação avulsa de faturas", "invoices.settle",
+         "Faturas a Receber", service=_S + "settlements.settle:settle_invoices",
+         ids="invoice_ids",
+         options=(_why(),
+                  Option("method", "--method", "Método de pagamento", Kind.CHOICE,
+                         default=SettlementMethod.OTHER.value, choices=tuple(SettlementMethod)),
+                  _date("settled_on", "--date", "Data de liquidação",
+                        help="data de liquidação (padrão: hoje)"),
+                  _money("value_cents", "--value", "Valor de liquidação",
+                         help="valor pago (padrão: o saldo); menos = desconto, mais = acréscimo"),
+                  _id("payment_profile_id", "--profile", "Profile de pagamento"),
+                  _flag("partial", "--partial", "Pagamento parcial", "pagamento parcial")),
+         confirms=(LARGE,), pages=(RECEIVABLE,), command="invoices settle",
+         help="liquidação avulsa (total, parcial, com ajuste)"),
+    Tool("invoices.reverse", "Estornar Liquidação", "invoices.reverse", "Faturas a Receber",
+         service=_S + "settlements.reversals:reverse_settlements", ids="invoice_ids",
+         options=(_why(), _id("cash_account_id", "--cash-account", "Conta do estorno",
+                              required=True, help="conta cofre/caixa/banco do estorno")),
+         pages=(RECEIVABLE,), command="invoices reverse", help="estorno das liquidações"),
+    Tool("invoices.comment", "Inserir comentários na fatura", "invoices.comment",
+         "Faturas a Receber", service=_S + "invoices.actions:comment_invoices",
+         ids="invoice_ids", options=(_text("text", "--text", "Comentário", required=True),),
+         confirms=("invoice.comment",), previews=False, pages=(RECEIVABLE,),
+         command="invoices comment", help="inserir comentário no histórico"),
+    Tool("invoices.spc_add", "Adicionar Fatura Selecionada ao SPC", "invoices.spc",
+         "Faturas a Receber", service=_S + "invoices.actions:set_spc", ids="invoice_ids",
+         fixed={"in_spc": True}, pages=(RECEIVABLE,), action="spc",
+         command="invoices spc --add", help="adicionar ao / remover do SPC"),
+    Tool("invoices.spc_remove", "Remover Fatura do SPC", "invoices.spc", "Faturas a Receber",
+         service=_S + "invoices.actions:set_spc", ids="invoice_ids", fixed={"in_spc": False},
+         pages=(RECEIVABLE,), command="invoices spc --remove"),
+    Tool("invoices.baixa", "Baixar Fatura selecionada", "invoices.baixa", "Faturas a Receber",
+         service=_S + "invoices.actions:request_baixa", ids="invoice_ids", pages=(RECEIVABLE,),
+         command="invoices baixa", help="comando de baixa na próxima remessa"),
+    Tool("invoices.remittance_mark", "Remover marcação de remessa transmitida",
+         "invoices.remittance_mark", "Faturas a Receber",
+         service=_ALTER + "set_remittance_mark", ids="invoice_ids", options=(_why(),),
+         fixed={"transmitted": False}, pages=(RECEIVABLE,),
+         command="invoices alter --unmark-transmitted", help="alterar fatura"),
+    Tool("invoices.additional_charge", "Incluir cobrança adicional as faturas selecionadas",
+         "invoices.additional_charge", "Faturas a Receber",
+         service=_S + "invoices.actions:add_additional_charge", ids="invoice_ids",
+         options=(_why(), _text("description", "--description", "Descrição", required=True),
+                  _money("amount_cents", "--value", "Valor", required=True),
+                  _id("ledger_account_id", "--ledger", "Plano de contas")),
+         confirms=(REISSUE, LARGE), pages=(RECEIVABLE,), command="invoices add-charge",
+         help="incluir cobrança adicional (recria)"),
+    # Alterar Fatura: the dialog's "O que alterar" and `invoices alter --<what>` pick one.
+    Tool("invoices.alter_due_date", "Alterar vencimento", "invoices.edit", "Faturas a Receber",
+         service=_ALTER + "alter_due_date", ids="invoice_ids",
+         options=(_why(), _date("due_date", "--due-date", "Vencimento", required=True,
+                                help="novo vencimento (recria)"),
+                  _money("surcharge_cents", "--surcharge", "Acréscimo",
+                         help="acréscimo (com --due-date)")),
+         confirms=(REISSUE, LARGE), command="invoices alter --due-date"),
+    Tool("invoices.alter_value", "Alterar valor", "invoices.edit", "Faturas a Receber",
+         service=_ALTER + "alter_value", ids="invoice_ids",
+         options=(_why(), _money("value_cents", "--value", "Valor da fatura", required=True,
+                                 help="novo valor (recria)")),
+         confirms=(REISSUE, LARGE), command="invoices alter --value"),
+    Tool("invoices.alter_description", "Alterar descrição", "invoices.edit",
+         "Faturas a Receber", service=_ALTER + "alter_description", ids="invoice_ids",
+         options=(_why(), _text("description", "--description", "Descrição", required=True)),
+         command="invoices alter --description"),
+    Tool("invoices.alter_discount", "Alterar desconto de pontualidade", "invoices.edit",
+         "Faturas a Receber", service=_ALTER + "alter_discount", ids="invoice_ids",
+         options=(_why(), _money("discount_cents", "--discount", "Desconto", required=True,
+                                 help="desconto de pontualidade"),
+                  _date("discount_until", "--discount-until", "Data limite do desconto",
+                        help="com --discount"),
+                  _text("instruction", "--instruction", "Instrução", default="",
+                        help="com --discount")),
+         confirms=(REISSUE, LARGE), command="invoices alter --discount"),
+    Tool("invoices.mark_transmitted", "Incluir marcação de remessa transmitida",
+         "invoices.remittance_mark", "Faturas a Receber",
+         service=_ALTER + "set_remittance_mark", ids="invoice_ids", options=(_why(),),
+         fixed={"transmitted": True}, command="invoices alter --mark-transmitted"),
+    Tool("invoices.alter_charge", "Editar conta da fatura", "invoices.edit",
+         "Faturas a Receber", Rows.ONE, service=_ALTER + "alter_invoice_charge",
+         ids="invoice_id",
+         options=(_id("charge_id", "--charge", "Conta da fatura", required=True,
+                      help="conta da fatura"),
+                  _why(),
+                  _money("amount_cents", "--value", "Valor", help="novo valor (recria a fatura)"),
+                  _text("description", "--description", "Descrição"),
+                  _date("period_start", "--period-start", "Início do período"),
+                  _date("period_end", "--period-end", "Fim do período"),
+                  _id("ledger_account_id", "--ledger", "Plano de contas")),
+         confirms=(REISSUE, LARGE), command="invoices alter-charge",
+         help="editar uma conta da fatura (novo valor recria a fatura)"),
+    Tool("payables.comment", "Inserir comentários na fatura", "payables.comment",
+         "Faturas a Pagar", service=_S + "invoices.actions:comment_invoices",
+         ids="invoice_ids", options=(_text("text", "--text", "Comentário", required=True),),
+         confirms=("invoice.comment",), previews=False, pages=(PAYABLE,), action="comment"),
+    Tool("payables.settle", "Liquidação avulsa de faturas", "payables.settle",
+         "Faturas a Pagar", service=_S + "settlements.settle:settle_invoices",
+         ids="invoice_ids", confirms=(LARGE,), pages=(PAYABLE,), action="settle"),
+    Tool("removed_invoices.comment", "Inserir comentários na fatura",
+         "removed_invoices.comment", "Faturas Excluídas",
+         service=_S + "invoices.actions:comment_invoices", ids="invoice_ids",
+         options=(_text("text", "--text", "Comentário", required=True),),
+         confirms=("invoice.comment",), previews=False, pages=(REMOVED,), action="comment"),
+    # -- Contas não faturadas (INV-G) and Contas a pagar (INV-H) ----------------------------
+    Tool("charges.insert", "Inserir conta", "charges.insert", "Contas não faturadas",
+         Rows.NONE, Runs.FORM, pages=(UNBILLED,), icon="new"),
+    Tool("charges.edit", "Editar conta", "charges.edit", "Contas não faturadas",
+         service=_S + "billing.charges:edit_charges", ids="charge_ids",
+         options=(_money("amount_cents", "--value", "Valor"),
+                  _text("description", "--description", "Descrição"),
+                  _date("due_date", "--due-date", "Vencimento")),
+         confirms=("charge.in_invoice", LARGE), pages=(UNBILLED,), command="charges edit",
+         help="editar contas"),
+    Tool("charges.remove", "Remover conta", "charges.remove", "Contas não faturadas",
+         service=_S + "billing.charges:remove_charges", ids="charge_ids",
+         options=(_why("notes"),), pages=(UNBILLED,), command="charges remove",
+         help="remover contas"),
+    Tool("charges.suspend", "Suspender conta", "charges.suspend", "Contas não faturadas",
+         service=_S + "billing.charges:suspend_charges", ids="charge_ids",
+         options=(_REASON, _NOTES), pages=(UNBILLED,), command="charges suspend",
+         help="suspender contas"),
+    Tool("charges.unsuspend", "Cancelar suspensão de conta", "charges.unsuspend",
+         "Contas não faturadas", service=_S + "billing.charges:unsuspend_charges",
+         ids="charge_ids", options=(_why("notes"),), pages=(UNBILLED,),
+         command="charges unsuspend", help="cancelar suspensão de contas"),
+    Tool("charges.bill", "Faturar contas", "charges.bill", "Contas não faturadas",
+         service=_S + "billing.charge_billing:bill_charges", ids="charge_ids",
+         options=(Option("method", "--method", "Forma de faturamento", Kind.CHOICE,
+                         required=True, choices=("per_charge", "all_in_one")),
+                  _id("payment_profile_id", "--profile", "Profile de pagamento"),
+                  _date("due_date", "--due-date", "Vencimento", help="vencimento (todas em uma)"),
+                  _text("description", "--description", "Descrição",
+                        help="descrição (todas em uma)")),
+         pages=(UNBILLED,), command="charges bill", help="faturar contas"),
+    Tool("payable_charges.edit", "Editar conta", "payable_charges.edit", "Contas a pagar",
+         service=_S + "invoices.payables:edit_payable_charges", ids="charge_ids",
+         options=(_money("amount_cents", "--value", "Valor"),
+                  _text("description", "--description", "Descrição"),
+                  _date("due_date", "--due-date", "Vencimento"),
+                  _id("ledger_account_id", "--ledger", "Plano de contas"),
+                  _count("installment", "--installment", "Parcela", help="parcela")),
+         confirms=(LARGE,), pages=(PAYABLE_CHARGES,), command="payables edit",
+         help="alterar contas a pagar"),
+    Tool("payable_charges.remove", "Remover conta", "payable_charges.remove", "Contas a pagar",
+         service=_S + "invoices.payables:remove_payable_charges", ids="charge_ids",
+         options=(_why("notes"),), pages=(PAYABLE_CHARGES,), command="payables remove",
+         help="excluir contas a pagar"),
+)
+
+REGISTRY = Registry(TOOLS)
+
+# Permissions that guard a screen or an area rather than a toolbar tool.
+ACCESS: tuple[tuple[str, str, str], ...] = (
+    ("people.view", "Cadastros", "Localizar cadastro"),
+    ("people.create", "Cadastros", "Novo cadastro"),
+    ("people.edit", "Cadastros", "Editar"),
+    ("people.inactivate", "Cadastros", "Inativar cadastro"),
+    ("people.export", "Cadastros", "Exportar planilha"),
+    ("people.access_data", "Cadastros", "Informações de acesso"),
+    ("contracts.cancellation_manager", "Contratos", "Gerenciador de cancelamentos"),
+    ("billing.run", "Contratos", "Faturamento em massa"),
+    ("settings.operators", "Configurações", "Operadores e permissões"),
+    ("settings.payment_profiles", "Configurações", "Profiles de pagamento"),
+    ("settings.office", "Configurações", "Configuração Básica"),
+    ("settings.suspension_reasons", "Configurações", "Configuração Motivos de Suspensão"),
+)
+PANELS = ("Cadastros", "Contratos", "Faturas a Receber", "Faturas a Pagar",
+          "Contas não faturadas", "Contas a pagar", "Faturas Excluídas", "Configurações")

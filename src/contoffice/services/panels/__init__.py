@@ -1,0 +1,1 @@
+"""Read models of the window's grids, panels, lookups and exports."""

@@ -1,0 +1,1 @@
+"""People: registration, the person form's door and the finder's reads."""

@@ -1,0 +1,1 @@
+"""Settlements: liquidação (one rule, bulk and per row), estorno and receipts."""

@@ -1,0 +1,45 @@
+"""What a page offers its tool slots (selection, quick reads, running tools), without a cycle.
+
+The tool modules are written against this base; `GridPage` is the one page that
+implements it, and it imports them — they never import it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from contoffice.services.kernel.results import Changes
+from contoffice.ui.client.pages import PageSpec
+from contoffice.ui.context import WindowContext
+from contoffice.ui.tool_flow import SimpleFlow, ToolFlow
+
+T = TypeVar("T")
+
+
+class ToolHost(QWidget):
+    """A page of one client's grid, as its tools see it."""
+
+    ctx: WindowContext
+    page: PageSpec
+    person_id: int
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows."""
+        raise NotImplementedError
+
+    def read(self, fn: Callable[[], T]) -> T | None:
+        """A quick read for a dialog; None after showing the error."""
+        raise NotImplementedError
+
+    def run_tool(self, key: str, ids: list[int] | None = None, *, title: str | None = None,
+                 answered: frozenset[str] = frozenset(), **values: Any) -> ToolFlow:
+        """Run a registered tool on the selection (or `ids`)."""
+        raise NotImplementedError
+
+    def run_simple(self, title: str, fn: Callable[..., Any], changes: Changes, *,
+                   confirmable: bool = False) -> SimpleFlow:
+        """Run a service that returns a plain value."""
+        raise NotImplementedError

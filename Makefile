@@ -53,7 +53,8 @@ window-packages:
 lint: venv
 	$(VENV)/bin/ruff check src tests bench
 
-screenshots: venv
+# Offscreen Qt still needs its libraries and the fonts (system-packages), like `make test`.
+screenshots: system-packages venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m contoffice.ui.screenshots build/screenshots
 
 bench: venv

@@ -33,7 +33,8 @@ FIRST = date(2027, 3, 1)
 
 
 def _cli(url: str, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "CONTOFFICE_DATABASE_URL": url}
+    env = {**os.environ, "CONTOFFICE_DATABASE_URL": url,  # the demo office's administrator
+           "CONTOFFICE_OPERATOR": "carlos", "CONTOFFICE_PASSWORD": "demo1234"}
     return subprocess.Popen([sys.executable, "-m", "contoffice", *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -204,6 +204,8 @@ def test_mapping_accepts_reais_and_cents() -> None:
     assert boleto_input_from_mapping({**base, "amount_cents": 675787}) == expected
     both = {**base, "amount": "6757.87", "amount_cents": 675787}
     assert boleto_input_from_mapping(both) == expected
+    brazilian = {**base, "due_date": "20/05/2029", "amount_cents": 675787}
+    assert boleto_input_from_mapping(brazilian) == expected
 
 
 @pytest.mark.parametrize(
@@ -214,7 +216,8 @@ def test_mapping_accepts_reais_and_cents() -> None:
         ({"amount": "1.00", "amount_cents": 200}, "amount"),
         ({"amount_cents": "100"}, "amount_cents"),
         ({"amount_cents": None, "amount": None}, "amount"),
-        ({"due_date": "20/05/2029"}, "due_date"),
+        ({"due_date": "31/02/2029"}, "due_date"),  # dd/mm/aaaa is read, this day is not
+        ({"due_date": "2029/05/20"}, "due_date"),
         ({"bank": ""}, "bank"),
         ({"agencia": "1"}, "agencia"),
     ],

@@ -144,3 +144,107 @@ def test_subprocess(tmp_path: Path) -> None:
     )
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "Banco 999 não suportado" in done.stderr
+
+
+def test_help_lists_every_json_field(capsys: pytest.CaptureFixture[str]) -> None:
+    from contoffice.banking.boleto import FIELD_NAMES
+    from contoffice.cli.boleto_cmd import FIELD_HELP
+
+    assert tuple(name for name, _text in FIELD_HELP) == FIELD_NAMES  # nothing read is undocumented
+    assert cli.main(["boleto", "codes", "--help"]) == 0
+    out = capsys.readouterr().out
+    listed = [line.split()[0] for line in out.splitlines() if line.startswith("  ")
+              and line.split()[0] in FIELD_NAMES]
+    assert listed == list(FIELD_NAMES)
+    assert "DD/MM/AAAA ou AAAA-MM-DD" in out and "--surcharge" in out and "2,5%" in out
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{name}` |" in readme for name in FIELD_NAMES)
+
+
+def test_an_unknown_field_names_the_valid_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from contoffice.banking.boleto import FIELD_NAMES
+
+    assert cli.main(["boleto", "codes", "--input", _write(tmp_path, {**ITAU, "agencia": 1})]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Campo desconhecido: “agencia”" in err
+    assert ", ".join(FIELD_NAMES) in err
+
+
+@pytest.mark.parametrize("due", ["2029-05-20", "20/05/2029", "20/5/2029"])
+def test_due_date_in_pt_br_or_iso(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], due: str
+) -> None:
+    path = _write(tmp_path, {**ITAU, "due_date": due})
+    assert cli.main(["boleto", "codes", "--input", path, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["due_factor"] == 2548
+
+
+def test_due_date_10_12_2026_as_iso(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    factors = []
+    for due in ("10/12/2026", "2026-12-10"):
+        path = _write(tmp_path, {**ITAU, "due_date": due, "processing_date": due})
+        assert cli.main(["boleto", "codes", "--input", path, "--json"]) == 0
+        factors.append(json.loads(capsys.readouterr().out)[0]["due_factor"])
+    assert factors == [1656, 1656]
+    bad = _write(tmp_path, {**ITAU, "due_date": "31/02/2026"})
+    assert cli.main(["boleto", "codes", "--input", bad]) == 2
+    assert "DD/MM/AAAA ou AAAA-MM-DD (due_date)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("amount", "surcharge", "expected"),
+    [
+        ("1.050,00", "2%", 2_100),  # 2% of R$ 1.050,00 = R$ 21,00
+        ("1.050,00", "2,5%", 2_625),
+        ("1.050,00", "2.5%", 2_625),
+        ("1.050,01", "2,5%", 2_625),  # 2.625,025 cents: below half a cent, down
+        ("0,50", "1%", 1),  # exactly half a cent: up (not to even)
+        ("0,30", "5%", 2),  # 1,5 cents: up
+        ("1.050,00", "0%", 0),
+        ("1.050,00", "100%", 105_000),
+        ("1.050,00", "10,00", 1_000),  # a fixed amount in reais
+    ],
+)
+def test_surcharge_percent_of_the_amount_in_cents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], amount: str, surcharge: str, expected: int
+) -> None:
+    path = _write(tmp_path, {**ITAU, "amount": amount})
+    assert cli.main(["boleto", "codes", "--input", path, "--surcharge", surcharge, "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    base = int(amount.replace(".", "").replace(",", ""))
+    assert (row["surcharge_cents"], row["amount_cents"]) == (expected, base + expected)
+    assert row["barcode"][9:19] == f"{base + expected:010d}"  # the value the bank reads
+
+
+@pytest.mark.parametrize(
+    ("surcharge", "words"),
+    [
+        ("abc%", "não é um percentual"),
+        ("-2%", "é negativo"),
+        ("1000%", "passa de 100%"),
+        ("100,01%", "passa de 100%"),
+        ("2,555%", "não é um percentual"),
+        ("%", "não é um percentual"),
+        ("dez", "não é um valor"),
+        ("-1,00", "é negativo"),
+    ],
+)
+def test_bad_surcharge_refused_in_pt_br(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], surcharge: str, words: str
+) -> None:
+    path = _write(tmp_path, {**ITAU, "amount": "1.050,00"})
+    code = cli.main(["boleto", "codes", "--input", path, "--surcharge", surcharge])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == "" and captured.err.count("\n") == 1
+    assert f"Acréscimo inválido: “{surcharge}” {words}" in captured.err
+    assert "(--surcharge)" in captured.err and "falta o valor" not in captured.err
+
+
+def test_a_bad_surcharge_is_said_before_the_file_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "nope.json")
+    assert cli.main(["boleto", "codes", "--input", missing, "--surcharge", "abc%"]) == 2
+    assert "Acréscimo inválido" in capsys.readouterr().err

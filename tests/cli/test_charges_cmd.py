@@ -190,3 +190,49 @@ def test_bad_values(db: Database, db_url: str, capsys: pytest.CaptureFixture[str
     )
     assert zero.code == 2 and m.AMOUNT_NOT_POSITIVE in zero.err
     assert charges_of(db, int(person)) == []
+
+
+@pytest.mark.parametrize(
+    ("description", "value", "expected"),
+    [
+        ("", "1.234,56", m.DESCRIPTION_REQUIRED),  # not "Informe a justificativa."
+        ("   ", "1.234,56", m.DESCRIPTION_REQUIRED),
+        ("Consultoria", "-1.234,56", m.AMOUNT_NOT_POSITIVE),  # not argparse's "falta o valor"
+        ("Consultoria", "-10", m.AMOUNT_NOT_POSITIVE),
+        ("Consultoria", "-0,50", m.AMOUNT_NOT_POSITIVE),
+    ],
+)
+def test_insert_names_the_field_at_fault(
+    db: Database,
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    description: str,
+    value: str,
+    expected: str,
+) -> None:
+    person = str(make_person(db))
+    argv = ["charges", "insert", "--person", person, "--description", description,
+            "--value", value, "--due-date", DUE.strftime("%d/%m/%Y")]
+    ran = run(capsys, db_url, *argv)
+    assert ran.code == 2 and ran.err.count("\n") == 1, ran.err
+    assert expected in ran.err and "falta o valor" not in ran.err
+    assert m.JUSTIFICATION_REQUIRED not in ran.err
+    assert charges_of(db, int(person)) == []
+    # `--value=-1.234,56` (one word) said the same already; both spellings now agree.
+    if value.startswith("-"):
+        joined = [a for a in argv if a not in ("--value", value)] + [f"--value={value}"]
+        assert expected in run(capsys, db_url, *joined).err
+
+
+def test_insert_refusals_carry_the_field(db: Database, actor: Actor) -> None:
+    """The window marks the field the refusal names: Descrição, then Valor."""
+    from contoffice.errors import InvalidInput
+    from contoffice.services.billing import charges
+
+    person = make_person(db)
+    for description, cents, field in (("", 100, "Descrição"), ("Consultoria", -123_456, "Valor")):
+        data = charges.ChargeInput(person_id=person, description=description,
+                                   amount_cents=cents, due_date=DUE)
+        with pytest.raises(InvalidInput) as refused:
+            charges.insert_charges(db.uow(), actor, data=data)
+        assert refused.value.field == field

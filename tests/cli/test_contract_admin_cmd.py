@@ -43,7 +43,8 @@ def test_change_general_and_grouping(
     assert grouped.code == 0 and grouped.json["outcomes"][0]["id"] == second
     assert _contract(db, second).grouping == "Sul"
     unknown = run(capsys, db_url, "contracts", "grouping", "999999", "--name", "Sul", "--json")
-    assert unknown.code == 4 and unknown.json["outcomes"][0]["done"] is False
+    # every id names nothing: bad input (exit 2, one line), not a refused row
+    assert unknown.code == 2 and "Contrato 999999 não encontrado" in unknown.err
 
 
 def test_cancellation_manager(

@@ -281,3 +281,156 @@ def test_real_processes(tmp_path: Path, db_url: str, db: Database) -> None:
     done = _subprocess("people", "search", "--phone", "%", "--json", "--database", db_url)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"] == 0
+
+
+# --- What the operating system and SQLAlchemy say reaches the clerk in pt-BR ---------------
+
+ENGLISH = ("No such file", "Permission denied", "Is a directory", "Read-only", "Error",
+           "error:", "Traceback", "Exception", "Can't load plugin", "Could not parse")
+
+
+def _one_portuguese_line(code: int, out: str, err: str, start: str) -> None:
+    assert code == 2, (code, err)
+    assert out == "" and err.count("\n") == 1, err
+    assert err.startswith(f"contoffice: {start}"), err
+    for english in ENGLISH:
+        assert english not in err, err
+
+
+def _main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _open_invoice(db: Database) -> int:
+    from contoffice.services.admin.operators import system_actor
+    from tests.cli.money_support import open_invoices
+
+    with db.uow() as uow:
+        actor = system_actor(uow)
+        uow.commit()
+    (found,) = open_invoices(db, actor, 1)
+    return found
+
+
+@pytest.mark.parametrize("argv", [
+    ("--database", "foo://bar", "people", "search"),
+    ("people", "search", "--json", "--database", "foo://bar"),
+    ("invoices", "settle", "1", "--justification", "x", "--database", "foo://bar"),
+    ("db", "upgrade", "--database", "foo://bar"),
+    ("db", "backup", "copia.sqlite3", "--database", "foo://bar"),
+    ("people", "search", "--database", "não é uma URL"),
+])
+def test_an_unknown_database_url_is_one_portuguese_line(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    _one_portuguese_line(*_main(capsys, *argv), "URL de banco de dados não reconhecida: ")
+
+
+def test_an_unknown_driver_is_the_same_line_without_the_password(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _main(capsys, "db", "upgrade", "--database",
+                           "postgresql+semdriver://ana:segredo@servidor/escritorio")
+    _one_portuguese_line(code, out, err, "URL de banco de dados não reconhecida: ")
+    assert "segredo" not in err and "ana:***@servidor" in err
+
+
+def test_an_output_in_a_missing_folder(
+    db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invoice = _open_invoice(db)
+    missing = tmp_path / "nao" / "existe"
+    code, out, err = _main(capsys, "boleto", "pdf", "--invoices", str(invoice),
+                           "-o", str(missing / "boleto.pdf"), "--database", db_url)
+    _one_portuguese_line(code, out, err, f"Pasta não encontrada: {tmp_path / 'nao'}.")
+    assert not (tmp_path / "nao").exists()
+    source = tmp_path / "contrato.txt"
+    source.write_text("contrato assinado\n", encoding="utf-8")
+    code, _out, err = _main(capsys, "attachments", "add", str(source), "--person",
+                            str(_person_of(db, invoice)), "--database", db_url)
+    assert code == 0, err
+    code, out, err = _main(capsys, "attachments", "get", "1", "-o", str(missing / "c.txt"),
+                           "--database", db_url)
+    _one_portuguese_line(code, out, err, "")
+    assert "arquivo ou pasta não encontrado" in err
+    code, out, err = _main(capsys, "attachments", "add", str(tmp_path / "sumiu.pdf"),
+                           "--person", "1", "--database", db_url)
+    _one_portuguese_line(code, out, err, "")
+    assert "arquivo ou pasta não encontrado" in err
+
+
+def _person_of(db: Database, invoice_id: int) -> int:
+    from tests.services.billing_support import invoice
+
+    return invoice(db, invoice_id).person_id
+
+
+def _read_only_folder(tmp_path: Path) -> Path:
+    """A folder this process cannot create a file in (root ignores modes: /sys refuses it)."""
+    if os.name == "posix" and os.geteuid() == 0:
+        if not Path("/sys/kernel").is_dir():
+            pytest.skip("sem pasta somente leitura para o root")
+        return Path("/sys")
+    folder = tmp_path / "somente-leitura"
+    folder.mkdir()
+    folder.chmod(0o555)
+    return folder
+
+
+def test_a_read_only_target(
+    db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _read_only_folder(tmp_path)
+    invoice = _open_invoice(db)
+    for argv, name in ((("boleto", "pdf", "--invoices", str(invoice)), "boleto.pdf"),
+                       (("export", "finder.active"), "cadastros.xlsx")):
+        target = folder / name
+        code, out, err = _main(capsys, *argv, "-o", str(target), "--database", db_url)
+        _one_portuguese_line(code, out, err, f"Sem permissão para gravar em {target}.")
+        assert not target.exists()
+
+
+def test_every_errno_a_command_meets_is_one_portuguese_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import errno
+
+    from contoffice.cli import boleto_cmd
+
+    target = tmp_path / "saida.pdf"
+    expected = {
+        errno.ENOSPC: f"Disco cheio: não foi possível gravar {target}.",
+        errno.EROFS: f"Disco ou pasta somente leitura: não foi possível gravar {target}.",
+        errno.EISDIR: f"{target} é uma pasta; informe o caminho de um arquivo.",
+        errno.ENOTDIR: f"Caminho inválido: parte de {target} não é uma pasta.",
+        errno.EEXIST: f"Já existe um arquivo em {target}.",
+        errno.EACCES: f"Sem permissão para gravar em {target}.",
+        errno.ENOENT: f"Arquivo não encontrado: {target}.",
+    }
+    for code_, line in expected.items():
+        def fails(_args: Any, code_: int = code_) -> int:
+            raise OSError(code_, os.strerror(code_), str(target))
+
+        monkeypatch.setattr(boleto_cmd, "run_pdf", fails)
+        got = _main(capsys, "boleto", "pdf", "--invoices", "1", "-o", str(target))
+        _one_portuguese_line(*got, line)
+
+
+def test_real_processes_say_os_and_url_errors_in_one_line(
+    db: Database, db_url: str, tmp_path: Path
+) -> None:
+    invoice = _open_invoice(db)
+    runs = {
+        "URL de banco de dados não reconhecida": ("people", "search", "--database", "foo://bar"),
+        "Pasta não encontrada": ("boleto", "pdf", "--invoices", str(invoice), "-o",
+                                 str(tmp_path / "nao" / "b.pdf"), "--database", db_url),
+        "Sem permissão para gravar em": ("export", "finder.active", "-o",
+                                         str(_read_only_folder(tmp_path) / "x.xlsx"),
+                                         "--database", db_url),
+    }
+    for start, argv in runs.items():
+        done = _subprocess(*argv)
+        _one_portuguese_line(done.returncode, done.stdout, done.stderr, start)

@@ -308,7 +308,9 @@ def test_reverse_remove_suspend_comment_spc_baixa(
     )
     history = run(capsys, db_url, "invoices", "history", str(c), "--json")
     assert history.code == 0
-    assert [h["text"] for h in history.json["history"] if h["kind"] == "comment"] == ["ligar sexta"]
+    comments = [h for h in history.json["history"] if h["kind"] == "comment"]
+    assert [(h["label"], h["text"]) for h in comments] == [
+        ("Comentário", f"Comentário de {comments[0]['operator']}: ligar sexta")]
 
     assert run(capsys, db_url, "invoices", "spc", str(c), "--add").code == 0
     again = run(capsys, db_url, "invoices", "spc", str(c), "--add", "--json")

@@ -97,5 +97,5 @@ def test_clerk_month(db: Database, actor: Actor) -> None:
     assert commented.outcomes[0].done
     history = invoices.invoice_history(db.uow(), nov.id)
     assert [h.kind for h in history][-2:] == ["removed", "comment"]
-    assert history[-1].text == "Cliente avisado por telefone"
+    assert history[-1].text == f"Comentário de {actor.name}: Cliente avisado por telefone"
     assert _header(db, person) == (63_500, 1, 95_370, 1, (0, 63_500, 0, 0), 123_500)

@@ -8,16 +8,19 @@ import os
 import subprocess
 import sys
 
+import pytest
 from sqlalchemy import func, select
 
 from contoffice.db.models import BillingRun, Charge, Invoice
 from contoffice.db.uow import Database
 from contoffice.services.billing import run as billing_run
 from tests.services.billing_support import bulk_contracts, make_profile
+from tests.support.cli_login import cli_login  # noqa: F401  (the CLI logs in)
 
 CONTRACTS = 3000
 
 
+@pytest.mark.usefixtures("cli_login")
 def test_two_simultaneous_runs_bill_each_contract_once(db: Database, db_url: str) -> None:
     bulk_contracts(db, CONTRACTS, make_profile(db))
     env = {**os.environ, "CONTOFFICE_DATABASE_URL": db_url}

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from contoffice.db.models import Charge, Contract, Invoice
@@ -16,6 +17,7 @@ from contoffice.services.billing import fees
 from contoffice.services.invoicing.rules import add_months
 from contoffice.services.kernel.permissions import Actor
 from tests.services.billing_support import bulk_contracts, make_profile
+from tests.support.cli_login import cli_login  # noqa: F401  (the CLI logs in)
 
 CONTRACTS = 30
 PAIRS = 20
@@ -71,6 +73,7 @@ def _assert_billed_once(db: Database, competence: date) -> None:
     assert all(sums[i] == amount for i, amount in invoices)
 
 
+@pytest.mark.usefixtures("cli_login")
 def test_two_desks_bill_a_month_made_ahead_once(db: Database, db_url: str,
                                                 actor: Actor) -> None:
     _fees_ahead(db, actor, PAIRS)
@@ -80,6 +83,7 @@ def test_two_desks_bill_a_month_made_ahead_once(db: Database, db_url: str,
         _assert_billed_once(db, competence)
 
 
+@pytest.mark.usefixtures("cli_login")
 def test_charges_bill_racing_a_run_bills_each_conta_once(db: Database, db_url: str,
                                                          actor: Actor) -> None:
     months = 4

@@ -25,6 +25,7 @@ from tests.services.billing_support import (
     make_person,
     make_profile,
 )
+from tests.support.cli_login import cli_login  # noqa: F401  (the CLI logs in)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,6 +70,7 @@ def test_bad_competence_writes_nothing(db: Database, actor: Actor) -> None:
     assert _count(db, BillingRun) == 0
 
 
+@pytest.mark.usefixtures("cli_login")
 def test_killed_run_is_finished_by_the_next(db: Database, db_url: str, actor: Actor) -> None:
     n = 3000
     bulk_contracts(db, n, make_profile(db), suspended_every=100)

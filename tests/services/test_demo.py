@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,9 +14,16 @@ from contoffice.banking.boleto import compute_codes
 from contoffice.core.documents import is_valid_cnpj, is_valid_cpf
 from contoffice.db.models import Charge, Contract, Invoice, Operator, PaymentProfile, Person
 from contoffice.db.uow import Database
-from contoffice.demo.office import DEMO_PASSWORD, build_demo
-from contoffice.errors import NotAllowed
+from contoffice.demo.office import (
+    DEMO_PASSWORD,
+    MAX_PEOPLE,
+    MIN_PEOPLE,
+    build_demo,
+    contracts_for,
+)
+from contoffice.errors import InvalidInput, NotAllowed
 from contoffice.services.admin import operators
+from contoffice.services.admin.setup import open_database
 from contoffice.services.boletos.printing import profile_boleto_input
 
 TODAY = date(2026, 11, 24)
@@ -149,3 +158,40 @@ def test_the_featured_client_gets_a_new_due_date_as_scenario_4_tells(
         surcharge_cents=1_870, justification="pedido do cliente",
         confirmed=frozenset({REISSUE_KEY}), today=TODAY)
     assert [o.done for o in result.outcomes] == [True], result.outcomes
+
+
+def test_contracts_grow_with_the_office() -> None:
+    """A larger office never has fewer contracts (5,000 people used to get 500, 2,000 got 1,200)."""
+    sizes = range(MIN_PEOPLE, MAX_PEOPLE + 1)
+    counts = [contracts_for(n) for n in sizes]
+    assert all(a <= b for a, b in pairwise(counts))
+    assert contracts_for(5000) > contracts_for(2000) == 1200
+    # The seeded offices the tests and README rely on keep their contracts: 60% up to 2,000.
+    assert [contracts_for(n) for n in (10, 25, 40, 120, 300, 500)] == [6, 15, 24, 72, 180, 300]
+    assert contracts_for(MAX_PEOPLE) == 1200 + (MAX_PEOPLE - 2000) // 10
+
+
+@pytest.mark.parametrize("people", [-5, 0, MIN_PEOPLE - 1, MAX_PEOPLE + 1, 10_000_000])
+def test_a_size_out_of_bounds_is_refused_before_anything_is_written(
+    db: Database, people: int
+) -> None:
+    with pytest.raises(InvalidInput, match=r"de 10 a 200\.000 cadastros"):
+        build_demo(db, people=people, today=TODAY)
+    with db.uow() as uow:
+        for table in (Person, PaymentProfile):
+            assert uow.session.scalar(select(func.count()).select_from(table)) == 0
+
+
+def test_invoices_grow_with_the_office(tmp_path: Path) -> None:
+    """3,000 people give more contracts and invoices than 2,000 (used to be 300 against 1,200)."""
+    built = {}
+    for people in (2000, 3000):
+        db = open_database(f"sqlite:///{tmp_path / f'{people}.sqlite3'}", create=True,
+                           empty_is_new=True)
+        try:
+            built[people] = build_demo(db, people=people, seed=3, today=TODAY)
+        finally:
+            db.dispose()
+    assert built[3000].contracts == contracts_for(3000) > built[2000].contracts
+    assert built[3000].invoices > built[2000].invoices
+    assert built[3000].charges > built[2000].charges

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QLabel
 
 from contoffice.db.uow import Database
 from contoffice.services.kernel.permissions import Actor
@@ -39,7 +40,9 @@ def test_pt_br_and_style(qapp: Any) -> None:
 def test_navigation_tabs_and_keyboard(qtbot: Any, demo_db: Database, demo_actor: Actor,
                                       desk_settings: DeskSettings, featured_id: int) -> None:
     window = _window(qtbot, demo_db, demo_actor, desk_settings)
-    assert [window.navigation.item(i).text() for i in range(7)] == list(texts.NAVIGATION)
+    count = window.navigation.count()
+    assert [window.navigation.item(i).text() for i in range(count)] == list(texts.NAVIGATION)
+    assert list(texts.NAVIGATION) == ["Clientes", "Faturamento", "Configurações"]
     assert window.tabs.currentWidget() is window.finder
     window.navigation.setCurrentRow(1)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Faturamento"
@@ -70,6 +73,34 @@ def test_state_is_restored_per_operator(qtbot: Any, demo_db: Database, demo_acto
     assert again.finder.currentIndex() == 1
     assert featured_id in again.clients
     assert again.finder.latest.grid.table.horizontalHeader().sectionSize(2) == 333
+
+
+def test_every_navigation_row_opens_its_area(qtbot: Any, demo_db: Database, demo_actor: Actor,
+                                             desk_settings: DeskSettings) -> None:
+    window = _window(qtbot, demo_db, demo_actor, desk_settings)
+    for row, name in enumerate(texts.NAVIGATION):
+        window.navigation.setCurrentRow(row)
+        shown = window.tabs.currentWidget()
+        assert window.tabs.tabText(window.tabs.currentIndex()) == name
+        assert not isinstance(shown, QLabel), name  # a real screen, never a placeholder
+
+
+def test_the_active_client_tab_comes_back(qtbot: Any, demo_db: Database, demo_actor: Actor,
+                                          desk_settings: DeskSettings, featured_id: int) -> None:
+    window = _window(qtbot, demo_db, demo_actor, desk_settings)
+    other = next(i for i in range(1, 50) if i != featured_id)
+    first = window.open_client(featured_id)
+    window.open_client(other)
+    window.tabs.setCurrentWidget(first)  # the clerk went back to the Padaria's tab
+    window.close()
+    again = _window(qtbot, demo_db, demo_actor, desk_settings)
+    assert again.open_client_ids() == [featured_id, other]
+    current = again.tabs.currentWidget()
+    assert isinstance(current, ClientTab) and current.person_id == featured_id
+    again.tabs.setCurrentWidget(again.finder)  # the finder in front: the finder comes back
+    again.close()
+    third = _window(qtbot, demo_db, demo_actor, desk_settings)
+    assert third.tabs.currentWidget() is third.finder and len(third.clients) == 2
 
 
 def test_enter_in_the_finder_opens_the_client(qtbot: Any, demo_db: Database,

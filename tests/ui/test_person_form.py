@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from contoffice.core.vocab import PersonKind
 from contoffice.db.uow import Database
 from contoffice.services.kernel.permissions import Actor
 from contoffice.services.people.form import load_person, save_person
@@ -101,3 +102,37 @@ def test_city_is_picked_from_the_ibge_list(qtbot: Any, demo_db: Database,
     assert dialog.ui.city_edit.text() == "São José dos Campos"
     assert dialog.ui.state_combo.currentData() == "SP"
     assert dialog.ui.city_ibge_code_edit.text() == "3549904"
+
+
+def test_every_error_stays_beside_its_field_after_finalizar(qtbot: Any, demo_db: Database,
+                                                            demo_actor: Actor) -> None:
+    dialog = _dialog(qtbot, demo_db, demo_actor)
+    ui = dialog.ui
+    ui.kind_combo.setCurrentIndex(ui.kind_combo.findData(PersonKind.PF.value))
+    ui.name_edit.setText("Maria da Silva")
+    qtbot.keyClicks(ui.document_edit, "111.444.777-00")  # wrong check digits
+    qtbot.keyClicks(ui.postal_code_edit, "00000-000")
+    cpf, cep = dialog.error_of(ui.document_edit), dialog.error_of(ui.postal_code_edit)
+    assert "CPF" in cpf and "00000-000 não existe" in cep
+    for _ in range(2):  # Finalizar, and Finalizar again: both messages stay said
+        ui.button_box.accepted.emit()
+        assert dialog.result() != dialog.DialogCode.Accepted
+        assert dialog.error_of(ui.document_edit) == cpf
+        assert dialog.error_of(ui.postal_code_edit) == cep
+    assert dialog.wrong_fields() == [ui.document_edit, ui.postal_code_edit]
+    ui.postal_code_edit.clear()  # no CEP is no wrong CEP; the CPF is still wrong
+    ui.button_box.accepted.emit()
+    assert dialog.error_of(ui.postal_code_edit) == "" and dialog.error_of(ui.document_edit)
+
+
+def test_finalizar_checks_what_was_left_half_typed(qtbot: Any, demo_db: Database,
+                                                   demo_actor: Actor) -> None:
+    dialog = _dialog(qtbot, demo_db, demo_actor)
+    ui = dialog.ui
+    ui.name_edit.setText("Nova Empresa Ltda")
+    ui.document_edit.setText("11.222.333/0001-81")
+    qtbot.keyClicks(ui.postal_code_edit, "0131")  # 4 digits: no message while typing
+    assert dialog.error_of(ui.postal_code_edit) == ""
+    ui.button_box.accepted.emit()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "8 dígitos" in dialog.error_of(ui.postal_code_edit)

@@ -8,6 +8,7 @@ message is pt-BR and names the input field, e.g. "… convênio (agreement)".
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -23,15 +24,18 @@ from contoffice.banking.barcode import (
 from contoffice.banking.boleto_input import BoletoInput
 from contoffice.banking.errors import BoletoError
 from contoffice.banking.factor import factor_or_blank
-from contoffice.core.money import parse_reais
+from contoffice.core.format import parse_date
+from contoffice.core.money import Money, parse_reais
 from contoffice.core.validation import ValidationError
 
 __all__ = [
+    "FIELD_NAMES",
     "BoletoCodes",
     "BoletoError",
     "BoletoInput",
     "boleto_input_from_mapping",
     "compute_codes",
+    "surcharge_cents",
 ]
 
 
@@ -71,6 +75,12 @@ def compute_codes(inp: BoletoInput) -> BoletoCodes:
 
 _FIELDS = {f.name for f in dataclasses.fields(BoletoInput)}
 _DATE_FIELDS = ("due_date", "processing_date")
+# Every key a boleto object of the JSON file may hold, in the order --help documents them.
+FIELD_NAMES: tuple[str, ...] = tuple(
+    name
+    for field in dataclasses.fields(BoletoInput)
+    for name in (("amount", field.name) if field.name == "amount_cents" else (field.name,))
+)
 
 
 def _cents_from_reais(value: Any) -> int:
@@ -93,15 +103,17 @@ def _shown(value: Any) -> str:
 
 
 def _date(value: Any, field: str) -> date | None:
+    """A date of the file: pt-BR dd/mm/aaaa or ISO aaaa-mm-dd, as a clerk or a script writes."""
     if value in (None, ""):
         return None
     if isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(str(value))
-    except ValueError:
+        return parse_date(value if isinstance(value, str) else "", field)
+    except ValidationError:
         raise BoletoError(
-            f"Data inválida em {field}: {_shown(value)}; use AAAA-MM-DD ({field})", field
+            f"Data inválida em {field}: {_shown(value)}; use DD/MM/AAAA ou AAAA-MM-DD ({field})",
+            field,
         ) from None
 
 
@@ -109,10 +121,13 @@ def boleto_input_from_mapping(d: Mapping[str, Any]) -> BoletoInput:
     """Build a BoletoInput from the CLI's JSON object (`amount` in reais or `amount_cents`)."""
     if not isinstance(d, Mapping):
         raise BoletoError("Cada boleto deve ser um objeto JSON (bank)", "bank")
-    unknown = sorted(set(d) - _FIELDS - {"amount"})
+    unknown = sorted(set(d) - set(FIELD_NAMES), key=str)
     if unknown:
         names = ", ".join(_shown(name) for name in unknown[:3])
-        raise BoletoError(f"Campo desconhecido: {names}", unknown[0])
+        raise BoletoError(
+            f"Campo desconhecido: {names}; os campos válidos são {', '.join(FIELD_NAMES)}",
+            str(unknown[0]),
+        )
     if not str(d.get("bank") or "").strip():
         raise BoletoError("Campo obrigatório: banco (bank)", "bank")
     values: dict[str, Any] = {}
@@ -140,3 +155,40 @@ def boleto_input_from_mapping(d: Mapping[str, Any]) -> BoletoInput:
         raise BoletoError("Campo obrigatório: valor (amount ou amount_cents)", "amount")
     values["amount_cents"] = cents
     return BoletoInput(**values)
+
+
+# --surcharge: "2%", "2,5%" or "0.25%" of the boleto's amount, or a fixed "10,00" in reais.
+_PERCENT = re.compile(r"(?P<sign>[-+]?)(?P<int>[0-9]{1,6})(?:[,.](?P<frac>[0-9]{1,2}))?")
+MAX_SURCHARGE_BASIS_POINTS = 10_000  # 100%: a surcharge past the boleto's own value is a typo
+
+
+def _surcharge_refused(text: str, detail: str) -> BoletoError:
+    return BoletoError(f"Acréscimo inválido: {_shown(text)} {detail} (--surcharge)", "surcharge")
+
+
+def surcharge_cents(amount_cents: int, text: str) -> int:
+    """The surcharge in cents: a percentage of `amount_cents` (half up) or reais ("10,00").
+
+    A percentage is read as integer basis points (2,5% = 250) and applied with integer
+    arithmetic, rounding half a cent up (Money.percent_of): 1% of R$ 0,50 is R$ 0,01.
+    """
+    cleaned = " ".join((text or "").split())
+    if not cleaned.endswith("%"):
+        try:
+            cents = Money.parse(cleaned, "Acréscimo").cents
+        except ValidationError:
+            raise _surcharge_refused(
+                text, "não é um valor; use reais (10,00) ou um percentual (2%)."
+            ) from None
+        if cents < 0:
+            raise _surcharge_refused(text, "é negativo; use um valor a partir de 0,00.")
+        return cents
+    found = _PERCENT.fullmatch(cleaned[:-1].strip())
+    if found is None:
+        raise _surcharge_refused(text, "não é um percentual; use, por exemplo, 2% ou 2,5%.")
+    basis_points = int(found["int"]) * 100 + int((found["frac"] or "").ljust(2, "0"))
+    if found["sign"] == "-" and basis_points:
+        raise _surcharge_refused(text, "é negativo; use um percentual de 0% a 100%.")
+    if basis_points > MAX_SURCHARGE_BASIS_POINTS:
+        raise _surcharge_refused(text, "passa de 100%; use um percentual de 0% a 100%.")
+    return Money(amount_cents).percent_of(basis_points).cents

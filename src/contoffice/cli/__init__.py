@@ -8,13 +8,16 @@ messages to stderr, one pt-BR line, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from contoffice.cli.common import UNKNOWN_URL, check_url, shown_url
 from contoffice.cli.parser import ContofficeParser
+from contoffice.core import os_errors
 from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError
 from contoffice.services.kernel.busy import retry_when_busy
@@ -34,8 +37,12 @@ def emit_json(document: Any) -> None:
 
 
 def fail(message: str, code: int = 2) -> int:
-    """Print one pt-BR line on stderr and return the exit code."""
-    print(f"contoffice: {message}", file=sys.stderr)
+    """Print one pt-BR line on stderr and return the exit code.
+
+    An English cause a lower layer quoted from the operating system ("No such file
+    or directory") is said in pt-BR here, the last place before the clerk reads it.
+    """
+    print(f"contoffice: {os_errors.translate(message)}", file=sys.stderr)
     return code
 
 
@@ -74,7 +81,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, or bad usage already said in one line
         return stop.code if isinstance(stop.code, int) else 0
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
+    # A library writer (openpyxl) abandoned by a failed write is finalized when the error
+    # is dropped, and Python prints "Exception ignored in …" with a traceback for what its
+    # cleanup raised: it adds nothing to the pt-BR line, so it is kept off the terminal.
+    previous, sys.unraisablehook = sys.unraisablehook, _ignore_unraisable
+    code = 1
     try:
+        code = _run(handler, args)
+        return code
+    finally:
+        if code:  # a failed command: finalize what it abandoned while the hook is quiet
+            gc.collect()
+        sys.unraisablehook = previous
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run the command; turn whatever it raises into one pt-BR line and an exit code."""
+    try:
+        if getattr(args, "database", None):  # typed: refused before any command reads it
+            check_url(args.database)
         # A busy SQLite file rolled the whole command back: it is safe to run it again.
         return retry_when_busy(lambda: handler(args))
     except (ContofficeError, ValidationError) as error:
@@ -84,9 +109,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `… | head` closed the pipe: nothing more to say to anyone
         _quiet_stdout()
         return 0
+    except OSError as error:  # a path the clerk gave: missing folder, no permission, disk full
+        return fail(os_errors.describe(error))
     except Exception as error:  # never a traceback on the terminal: log it, say one line
+        if _bad_url(error):
+            return fail(UNKNOWN_URL.format(url=shown_url(_url_of(args))))
         # Only the error's type: its text may quote a client's data (a DETAIL line).
         return fail(f"erro inesperado ({type(error).__name__}); {_log_unexpected(error)}", 1)
+
+
+def _bad_url(error: Exception) -> bool:
+    """Whether SQLAlchemy refused the URL itself (no such dialect or driver, unparsable).
+
+    Told by the class names: this layer does not import SQLAlchemy.
+    """
+    names = {(c.__module__.split(".")[0], c.__name__) for c in type(error).__mro__}
+    return ("sqlalchemy", "NoSuchModuleError") in names or (
+        ("sqlalchemy", "ArgumentError") in names and "URL" in str(error))
+
+
+def _url_of(args: argparse.Namespace) -> str:
+    from contoffice.config import database_url
+
+    return getattr(args, "url", None) or database_url(getattr(args, "database", None))
+
+
+def _ignore_unraisable(_unraisable: Any) -> None:
+    """sys.unraisablehook while a command runs: say nothing."""
 
 
 LOG_NAME = "contoffice-errors.log"

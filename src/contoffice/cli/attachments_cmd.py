@@ -10,6 +10,7 @@ from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import record_id
 from contoffice.core.format import format_datetime
 from contoffice.services.attachments import files as attachments
+from contoffice.services.panels.existence import require_person
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -84,9 +85,11 @@ def _add(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     db = database(args)
     try:
+        who = actor(db, args)
+        require_person(db.uow(), args.person)  # an unknown client is no empty archive
         rows = attachments.list_attachments(
             db.uow(),
-            actor(db, args),
+            who,
             person_id=args.person,
             contract_id=args.contract,
             invoice_id=args.invoice,

@@ -1,20 +1,25 @@
 """`contoffice boleto …`: barcode and linha digitável from a JSON file (no database).
 
-`boleto codes --input FILE.json [--json]`: the file holds one object or a list
-of objects with the fields of `BoletoInput` (`amount` in reais or
-`amount_cents`; dates ISO). Each subcommand is one `_add_*` function below.
+`boleto codes --input FILE.json [--surcharge 2%] [--json]`: the file holds one object
+or a list of objects with the fields of `BoletoInput` (`amount` in reais or
+`amount_cents`; dates dd/mm/aaaa or ISO), documented once in FIELD_HELP for --help
+and the README. Each subcommand is one `_add_*` function below.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
+from contoffice.banking.banks import supported_banks
 from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.negative_values import accept_negative_values
 from contoffice.cli.numbers import MAX_ID, parse_bounded, record_id
+from contoffice.core.format import format_money
 from contoffice.core.validation import ValidationError
 from contoffice.services.boletos.printing import print_invoices, record_bank_pix
 
@@ -82,10 +87,61 @@ def run_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+# The keys of a boleto object, as --help and the README's table say them (the test checks
+# that every key boleto_input_from_mapping reads is here, in its order).
+FIELD_HELP: tuple[tuple[str, str], ...] = (
+    ("bank", "código do banco (obrigatório): {banks}"),
+    ("agency", "agência"),
+    ("agency_dv", "dígito da agência"),
+    ("account", "conta"),
+    ("account_dv", "dígito da conta"),
+    ("wallet", "carteira"),
+    ("agreement", "convênio / código do beneficiário / código do cliente"),
+    ("our_number", "nosso número, sem o dígito"),
+    ("amount", 'valor em reais: "1234.56", "1.234,56" ou 1234.56 (ou amount_cents)'),
+    ("amount_cents", "valor em centavos, inteiro: 123456 (ou amount)"),
+    ("due_date", "vencimento: DD/MM/AAAA ou AAAA-MM-DD; sem ele, contra apresentação"),
+    ("document_number", "número do documento (Itaú: seu número)"),
+    ("modality", 'modalidade (Sicoob); "21" = nosso número de 17 dígitos (BB)'),
+    ("installment", "parcela (Sicoob)"),
+    ("variation", "variação da carteira (BB, só impressa)"),
+    ("post", "posto (Sicredi)"),
+    ("byte_idt", "byte de identificação, de 2 a 9 (Sicredi)"),
+    ("processing_date", "data de processamento: DD/MM/AAAA ou AAAA-MM-DD (Sicredi)"),
+    ("iof", "dígito do IOF (Santander, só seguradoras)"),
+)
+
+
+def _fields_epilog() -> str:
+    """The JSON keys of a boleto, one per line, for `boleto codes --help`."""
+    banks = ", ".join(supported_banks())
+    width = max(len(name) for name, _ in FIELD_HELP)
+    lines = [f"  {name:<{width}}  {text.format(banks=banks)}" for name, text in FIELD_HELP]
+    return "\n".join([
+        "campos de cada boleto no JSON (um objeto ou uma lista de objetos):",
+        *lines,
+        "",
+        "--surcharge: um percentual do valor de cada boleto (2%, 2,5%; de 0% a 100%),",
+        "calculado em centavos inteiros e arredondado para cima a partir de meio",
+        "centavo, ou um valor fixo em reais (10,00).",
+    ])
+
+
 def _add_codes(sub: Any) -> None:
-    codes = sub.add_parser("codes", help="código de barras e linha digitável de um JSON")
+    codes = sub.add_parser(
+        "codes",
+        help="código de barras e linha digitável de um JSON",
+        epilog=_fields_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     codes.add_argument("--input", required=True, metavar="FILE.json", help="arquivo JSON")
+    codes.add_argument(
+        "--surcharge",
+        metavar="VALOR|N%",
+        help="acréscimo somado ao valor de cada boleto: 2%%, 2,5%% ou 10,00 (veja abaixo)",
+    )
     codes.add_argument("--json", action="store_true", help="saída em JSON")
+    accept_negative_values(codes)  # "-2%" reaches the surcharge rule, refused in pt-BR
     codes.set_defaults(handler=run_codes)
 
 
@@ -163,19 +219,33 @@ def _load(path: str) -> list[Any]:
 
 def run_codes(args: argparse.Namespace) -> int:
     """Compute the codes of every boleto in the file; stop at the first bad one."""
-    from contoffice.banking.boleto import boleto_input_from_mapping, compute_codes
+    from contoffice.banking.boleto import (
+        boleto_input_from_mapping,
+        compute_codes,
+        surcharge_cents,
+    )
 
     results: list[dict[str, Any]] = []
     try:
+        if args.surcharge is not None:  # a bad option is said before the file is read
+            surcharge_cents(0, args.surcharge)
         items = _load(args.input)
         for index, item in enumerate(items, start=1):
             try:
-                codes = compute_codes(boleto_input_from_mapping(item))
+                boleto = boleto_input_from_mapping(item)
+                extra = (
+                    0 if args.surcharge is None
+                    else surcharge_cents(boleto.amount_cents, args.surcharge)
+                )
+                boleto = dataclasses.replace(boleto, amount_cents=boleto.amount_cents + extra)
+                codes = compute_codes(boleto)
             except ValidationError as error:
                 prefix = f"boleto {index}: " if len(items) > 1 else ""
                 raise ValidationError(prefix + error.message, error.field) from None
             results.append(
                 {
+                    "amount_cents": boleto.amount_cents,
+                    "surcharge_cents": extra,
                     "barcode": codes.barcode,
                     "digitable_line": codes.digitable_line,
                     "digitable_line_formatted": codes.digitable_line_formatted,
@@ -194,6 +264,7 @@ def run_codes(args: argparse.Namespace) -> int:
         for row in results:
             print(
                 f"{row['bank_code_with_dv']}  {row['digitable_line_formatted']}  "
-                f"nosso número {row['our_number_formatted']}  fator {row['due_factor']:04d}"
+                f"nosso número {row['our_number_formatted']}  fator {row['due_factor']:04d}  "
+                f"valor {format_money(row['amount_cents'])}"
             )
     return 0

@@ -6,6 +6,7 @@ import argparse
 
 from contoffice.cli import emit_json, tools
 from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.negative_values import accept_negative_values
 from contoffice.cli.numbers import count, record_id
 from contoffice.cli.rows import (
     add_yes,
@@ -18,6 +19,7 @@ from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
 from contoffice.errors import NeedsConfirmation
 from contoffice.services.billing import charges
+from contoffice.services.panels.existence import require_person
 from contoffice.services.people import finder
 
 
@@ -25,7 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group = sub.add_parser("charges", help="contas (a receber não faturadas)")
     actions = group.add_subparsers(dest="charges_command", required=True, metavar="ACAO")
 
-    insert = actions.add_parser("insert", help="inserir conta avulsa (com replicações)")
+    insert = accept_negative_values(
+        actions.add_parser("insert", help="inserir conta avulsa (com replicações)")
+    )
     insert.add_argument("--person", type=record_id, required=True, metavar="ID")
     insert.add_argument("--description", required=True, metavar="TEXTO")
     insert.add_argument("--value", required=True, metavar="VALOR")
@@ -48,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     listing.add_argument("--person", type=record_id, required=True, metavar="ID")
     listing.add_argument("--unbilled", action="store_true", help="só as não faturadas")
     listing.add_argument("--direction", choices=("R", "P"), default="R")
-    add_common(listing)
+    add_common(listing, operator=True)
     listing.set_defaults(handler=_list)
 
 
@@ -92,6 +96,7 @@ def _list(args: argparse.Namespace) -> int:
         filters |= {"unbilled": True, "status_not": "removed"}
     db = database(args)
     try:
+        require_person(db.uow(), args.person)
         page = finder.list_charges(db.uow(), PageRequest(filters, (), 0, 100_000))
     finally:
         db.dispose()

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     listing = actions.add_parser("cancellations", help="gerenciador de cancelamentos")
     listing.add_argument("--all", action="store_true", help="também as já resolvidas")
-    add_common(listing)
+    add_common(listing, operator=True)
     listing.set_defaults(handler=_cancellations)
 
     retention = actions.add_parser("retention", help="registrar a tratativa com o cliente")

@@ -19,6 +19,7 @@ from contoffice.core.vocab import DueRule
 from contoffice.errors import NeedsConfirmation
 from contoffice.services.contracts import records as contracts
 from contoffice.services.invoicing import rules as invoicing
+from contoffice.services.panels.existence import require_person
 from contoffice.services.people import finder
 
 
@@ -46,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     listing = actions.add_parser("list", help="contratos de um cadastro")
     listing.add_argument("--person", type=record_id, required=True, metavar="ID")
-    add_common(listing)
+    add_common(listing, operator=True)
     listing.set_defaults(handler=_list)
 
     tools.register(actions, "contracts")
@@ -85,6 +86,7 @@ def _create(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     db = database(args)
     try:
+        require_person(db.uow(), args.person)
         page = finder.list_contracts(
             db.uow(), PageRequest({"person_id": args.person}, (), 0, 100_000)
         )

@@ -7,17 +7,58 @@ import dataclasses
 
 from contoffice.cli import emit_json
 from contoffice.cli.common import add_common, database
-from contoffice.cli.numbers import MAX_ID, bounded, count
-from contoffice.demo.office import build_demo, has_people
+from contoffice.cli.numbers import MAX_ID, bounded, count, parse_bounded
+from contoffice.demo.office import (
+    FULL_SHARE_UP_TO,
+    MAX_INVOICES,
+    MAX_PEOPLE,
+    MIN_PEOPLE,
+    build_demo,
+    has_people,
+    people_out_of_range,
+    thousands,
+)
+
+# Wide enough for any integer parse_bounded reads (12 digits): the demo's own bounds,
+# said in full, are checked next.
+_ANY = 10**12
+
+
+def _people(text: str) -> int:
+    """--people: an integer within the demo's bounds, refused while parsing (no file yet)."""
+    try:
+        people = parse_bounded(text, -_ANY, _ANY)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"valor inválido: {error}") from None
+    refusal = people_out_of_range(people)
+    if refusal:
+        raise argparse.ArgumentTypeError(refusal)
+    return people
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the `demo` command."""
     demo = sub.add_parser("demo", help="cria o escritório de demonstração num banco vazio")
-    demo.add_argument("--people", type=count, required=True, metavar="N")
-    demo.add_argument("--seed", type=bounded(0, MAX_ID), default=1, metavar="S")
-    demo.add_argument("--contracts", type=count, metavar="N", help="padrão: proporcional")
     demo.add_argument(
-        "--invoices", type=count, metavar="N", help="completa com faturas avulsas até N faturas"
+        "--people",
+        type=_people,
+        required=True,
+        metavar="N",
+        help=f"quantos cadastros: de {thousands(MIN_PEOPLE)} a {thousands(MAX_PEOPLE)}",
+    )
+    demo.add_argument("--seed", type=bounded(0, MAX_ID), default=1, metavar="S")
+    demo.add_argument(
+        "--contracts",
+        type=count,
+        metavar="N",
+        help=f"padrão: 60%% dos primeiros {thousands(FULL_SHARE_UP_TO)} cadastros e 10%% "
+        "dos demais",
+    )
+    demo.add_argument(
+        "--invoices",
+        type=bounded(0, MAX_INVOICES),
+        metavar="N",
+        help=f"completa com faturas avulsas até N faturas (no máximo {thousands(MAX_INVOICES)})",
     )
     demo.add_argument(
         "--if-empty",

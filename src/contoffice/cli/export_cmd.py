@@ -9,6 +9,7 @@ from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import record_id
 from contoffice.core.paging import PageRequest, Sort
+from contoffice.services.panels.existence import require_person
 from contoffice.services.panels.grid_export import export_grid
 from contoffice.services.panels.grids import GRIDS
 
@@ -59,7 +60,10 @@ def _export(args: argparse.Namespace) -> int:
     request = PageRequest(filters, sort)  # the grid adds its own fixed filters
     db = database(args)
     try:
-        result = export_grid(db, actor(db, args), args.grid, Path(args.output),
+        who = actor(db, args)
+        if args.person is not None:  # an unknown client is refused, not an empty sheet
+            require_person(db.uow(), args.person)
+        result = export_grid(db, who, args.grid, Path(args.output),
                              request=request, person_id=args.person, column_keys=columns)
     finally:
         db.dispose()

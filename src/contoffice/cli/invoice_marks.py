@@ -9,13 +9,14 @@ from contoffice.cli.common import add_common, database
 from contoffice.cli.numbers import record_id
 from contoffice.core.format import format_datetime
 from contoffice.services.invoices import actions as invoices
+from contoffice.services.panels.existence import require_invoice
 
 
 def register_actions(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `history` to `contoffice invoices`."""
     history = actions.add_parser("history", help="histórico de uma fatura")
     history.add_argument("id", type=record_id, metavar="ID")
-    add_common(history)
+    add_common(history, operator=True)
     history.set_defaults(handler=_history)
 
 
@@ -26,6 +27,7 @@ def register_actions(actions: argparse._SubParsersAction) -> None:  # type: igno
 def _history(args: argparse.Namespace) -> int:
     db = database(args)
     try:
+        require_invoice(db.uow(), args.id)  # an unknown invoice is no empty history
         items = invoices.invoice_history(db.uow(), args.id)
     finally:
         db.dispose()
@@ -39,6 +41,7 @@ def _history(args: argparse.Namespace) -> int:
                         "at": i.at.isoformat(),
                         "operator": i.operator,
                         "kind": i.kind,
+                        "label": i.label,
                         "text": i.text,
                     }
                     for i in items
@@ -47,6 +50,7 @@ def _history(args: argparse.Namespace) -> int:
         )
         return 0
     for i in items:
-        print(f"{format_datetime(i.at)}  {i.operator:<20}  {i.kind:<12}  {i.text}")
+        # The sentence already names who and why; the label heads the line (never the key).
+        print(f"{format_datetime(i.at)}  {i.label:<28}  {i.text}")
     return 0
 

@@ -13,6 +13,7 @@ from contoffice.cli.numbers import record_id, window
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
 from contoffice.core.vocab import InvoiceStatus
+from contoffice.services.panels.existence import require_person
 from contoffice.services.people import finder
 
 
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     listing.add_argument("--status", action="append", choices=[s.value for s in InvoiceStatus])
     listing.add_argument("--direction", choices=("R", "P"), default=None)
     listing.add_argument("--limit", type=window, default=100_000)
-    add_common(listing)
+    add_common(listing, operator=True)
     listing.set_defaults(handler=_list)
     tools.register(actions, "invoices")
     invoice_marks.register_actions(actions)
@@ -34,6 +35,7 @@ def _list(args: argparse.Namespace) -> int:
     filters = {"person_id": args.person, "status": args.status, "direction": args.direction}
     db = database(args)
     try:
+        require_person(db.uow(), args.person)  # an unknown client is no empty list
         page = finder.list_invoices(db.uow(), PageRequest(filters, (), 0, args.limit))
     finally:
         db.dispose()

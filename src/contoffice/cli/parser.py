@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
+
+from contoffice.cli.negative_values import accept_negative_values
 
 EXIT_USAGE = 2
 
@@ -60,7 +62,15 @@ def pt_br(message: str) -> str:
 
 
 class ContofficeParser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are one line on stderr (subcommands inherit it)."""
+    """An ArgumentParser whose usage errors are one line on stderr (subcommands inherit it).
+
+    Every parser (subcommands too) reads `-1.234,56` or `-2%` as a value, so a
+    negative amount reaches the rule that refuses it in pt-BR.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        accept_negative_values(self)
 
     def error(self, message: str) -> NoReturn:
         """`contoffice: <command>: <message> (veja --help)` and exit 2."""

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = people.add_subparsers(dest="people_command", required=True, metavar="ACAO")
     search = actions.add_parser("search", help="localizar cadastros (filtros do localizador)")
     search.add_argument(
-        "text", nargs="?", metavar="TEXTO",
+        "text", nargs="*", metavar="TEXTO",
         help="qualquer parte do nome, nome fantasia, CPF/CNPJ, e-mail ou telefone "
         "(como na caixa de pesquisa do localizador)",
     )
@@ -55,13 +55,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     search.add_argument("--sort", default="", help="coluna[,-coluna]: - para decrescente")
     search.add_argument("--offset", type=window, default=0)
     search.add_argument("--limit", type=window, default=100)
-    add_common(search)
+    add_common(search, operator=True)
     search.set_defaults(handler=_search)
 
 
 def _filters(args: argparse.Namespace) -> dict[str, object]:
     filters: dict[str, object] = {k: getattr(args, k) for k in _TEXT_FILTERS}
-    filters[finder.FREE_TEXT] = args.text  # as typed in the finder's search box
+    # as typed in the finder's search box: the words, spaces between them kept
+    filters[finder.FREE_TEXT] = " ".join(args.text) or None
     filters.update(
         active=args.active,
         code=args.code,

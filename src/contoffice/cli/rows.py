@@ -14,7 +14,7 @@ from datetime import date
 from typing import TypeVar
 
 from contoffice.cli import emit_json
-from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.common import actor, add_common, database, unknown_rows
 from contoffice.cli.numbers import MAX_ID, parse_bounded
 from contoffice.core.format import parse_date
 from contoffice.core.money import Money
@@ -135,7 +135,14 @@ def outcome_dict(o: RowOutcome) -> dict[str, object]:
 
 
 def report(args: argparse.Namespace, outcomes: Sequence[RowOutcome]) -> int:
-    """Print the per-row outcomes (JSON or one line each); 0 all done, 4 some refused."""
+    """Print the per-row outcomes (JSON or one line each); 0 all done, 4 some refused.
+
+    When every id names nothing that exists, that is bad input: one line, exit 2.
+    """
+    unknown = unknown_rows(outcomes)
+    if unknown is not None:
+        print(f"contoffice: {unknown}", file=sys.stderr)
+        return 2
     dry_run = bool(getattr(args, "dry_run", False))
     if getattr(args, "json", False):
         emit_json({"dry_run": dry_run, "outcomes": [outcome_dict(o) for o in outcomes]})

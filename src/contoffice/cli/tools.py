@@ -8,13 +8,14 @@ of another tool of the same command is refused in one pt-BR line.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from typing import Any
 
 from contoffice.cli import emit_json
-from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.common import actor, add_common, database, unknown_rows
 from contoffice.cli.numbers import count, record_id
 from contoffice.cli.rows import add_yes, cents, day, ids, outcome_dict, report, run_tool
 from contoffice.errors import InvalidInput
@@ -159,6 +160,9 @@ def _preview(args: argparse.Namespace, tool: Tool, row_ids: list[int],
         found = registry_tools.preview(tool, db.uow(), actor(db, args), row_ids, values)
     finally:
         db.dispose()
+    if (unknown := unknown_rows(found.result.outcomes)) is not None:
+        print(f"contoffice: {unknown}", file=sys.stderr)
+        return 2
     if args.json:
         emit_json({
             "dry_run": True,

@@ -19,7 +19,7 @@ from contoffice.db.models import Operator, OperatorRole, PaymentProfile, Person
 from contoffice.db.uow import Database
 from contoffice.demo import data as words
 from contoffice.demo.billing import BillingGenerator
-from contoffice.errors import NotAllowed
+from contoffice.errors import InvalidInput, NotAllowed
 from contoffice.services.admin.operators import hash_password
 from contoffice.services.admin.setup import ensure_defaults
 
@@ -103,6 +103,21 @@ DEMO_PROFILES = (
         agreement="9000150",
     ),
 )
+# The size of the demo: below MIN_PEOPLE the scenarios lack the people they name; past
+# MAX_PEOPLE the build takes minutes and gigabytes for nothing a clerk could browse.
+MIN_PEOPLE = 10
+MAX_PEOPLE = 200_000
+MAX_INVOICES = 1_000_000  # --invoices: one-offs past this only slow the build down
+PEOPLE_OUT_OF_RANGE = (
+    "O escritório de demonstração tem de {low} a {high} cadastros; informe um número nesse "
+    "intervalo (recebido: {people})."
+)
+INVOICES_OUT_OF_RANGE = (
+    "O escritório de demonstração tem no máximo {high} faturas (recebido: {invoices})."
+)
+# Contracts: 60% of the people up to FULL_SHARE_UP_TO, then one in ten of the rest, so a
+# larger office never has fewer contracts and the billing history stays proportionate.
+FULL_SHARE_UP_TO = 2_000
 FEATURED_CNPJ = "12ABC34501DE35"
 DEMO_OFFICE = {
     "office.name": "Ribeiro & Lima Contabilidade Ltda",
@@ -113,6 +128,27 @@ DEMO_OFFICE = {
     "office.phone": "(11) 3104-2200",
     "office.site": "www.ribeirolima.example",
 }  # "Padaria Pão Quente" of SCENARIOS.md
+
+
+def thousands(n: int) -> str:
+    """An integer with the pt-BR thousands mark (200000 → "200.000")."""
+    return f"{n:,}".replace(",", ".")
+
+
+def people_out_of_range(people: int) -> str:
+    """The pt-BR refusal of a demo size outside [MIN_PEOPLE, MAX_PEOPLE], or "" when it fits."""
+    if MIN_PEOPLE <= people <= MAX_PEOPLE:
+        return ""
+    return PEOPLE_OUT_OF_RANGE.format(
+        low=thousands(MIN_PEOPLE), high=thousands(MAX_PEOPLE), people=people
+    )
+
+
+def contracts_for(people: int) -> int:
+    """How many contracts a demo of `people` holds: never fewer for a larger office."""
+    # Integer arithmetic: int(people * 0.6) up to the threshold, the same counts (and so the
+    # same seeded offices) as before; past it each further ten people add one contract.
+    return min(people, FULL_SHARE_UP_TO) * 6 // 10 + max(people - FULL_SHARE_UP_TO, 0) // 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +176,14 @@ def build_demo(
     progress = progress or NullProgress()
     today = today or date.today()
     rng = random.Random(seed)
-    if people < 1:
-        raise NotAllowed("Informe ao menos 1 cadastro para o escritório de demonstração.")
+    refusal = people_out_of_range(people)
+    if refusal:  # before anything is written: a refused size leaves the database as it was
+        raise InvalidInput(refusal, field="Cadastros")
+    if invoices is not None and not 0 <= invoices <= MAX_INVOICES:
+        raise InvalidInput(
+            INVOICES_OUT_OF_RANGE.format(high=thousands(MAX_INVOICES), invoices=invoices),
+            field="Faturas",
+        )
     with db.uow() as uow:
         if uow.session.scalar(select(func.count()).select_from(Person)):
             raise NotAllowed(
@@ -153,11 +195,7 @@ def build_demo(
         operator_ids = _operators(uow)
         profile_ids = _profiles(uow)
         uow.commit()
-    n_contracts = (
-        contracts
-        if contracts is not None
-        else (int(people * 0.6) if people <= 2000 else people // 10)
-    )
+    n_contracts = contracts if contracts is not None else contracts_for(people)
     with db.engine.begin() as conn:
         person_id = bulk.next_id(conn, "person")
         generated = 0
@@ -363,8 +401,14 @@ def _person(
 __all__ = [
     "DEMO_OPERATORS",
     "DEMO_PASSWORD",
+    "MAX_INVOICES",
+    "MAX_PEOPLE",
+    "MIN_PEOPLE",
     "DemoSummary",
     "PersonKind",
     "build_demo",
+    "contracts_for",
     "has_people",
+    "people_out_of_range",
+    "thousands",
 ]

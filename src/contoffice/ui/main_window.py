@@ -22,7 +22,7 @@ from contoffice.ui.billing.area import BillingArea, finder_selection
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext
 from contoffice.ui.finder.finder_widget import FinderWidget
-from contoffice.ui.settings import KEY_GEOMETRY, KEY_OPEN_CLIENTS, KEY_STATE
+from contoffice.ui.settings import KEY_ACTIVE_CLIENT, KEY_GEOMETRY, KEY_OPEN_CLIENTS, KEY_STATE
 from contoffice.ui.settings_area import SettingsArea, can_open
 
 MAX_RESTORED_CLIENTS = 10
@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.addItems(list(texts.NAVIGATION))
-        # Configurações only for operators holding a settings.* key (issue 3).
+        # Configurações only for operators holding a settings.* key.
         self.navigation.item(texts.NAVIGATION.index(texts.SETTINGS_AREA)).setHidden(
             not can_open(ctx.actor))
         self.navigation.setFixedWidth(180)
@@ -97,20 +97,18 @@ class MainWindow(QMainWindow):
 
     def show_area(self, row: int) -> None:
         """Open (or bring forward) the tab of a navigation entry."""
-        if row < 0:
+        if not 0 <= row < len(texts.NAVIGATION):
             return
         name = texts.NAVIGATION[row]
         widget = self.areas.get(name)
-        if widget is None and name == texts.NAVIGATION[1]:  # Faturamento
+        if widget is None and name == texts.BILLING_AREA:
             widget = BillingArea(self.ctx, finder_selection(self.finder), self.tabs)
             self.areas[name] = widget
         if widget is None and name == texts.SETTINGS_AREA and can_open(self.ctx.actor):
             widget = SettingsArea(self.ctx, self.tabs)
             self.areas[name] = widget
-        if widget is None:
-            widget = QLabel(texts.COMING_LATER, self.tabs)
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.areas[name] = widget
+        if widget is None:  # Configurações without a settings.* key: nothing to open
+            return
         if self.tabs.indexOf(widget) < 0:
             self.tabs.addTab(widget, name)
         self.tabs.setCurrentWidget(widget)
@@ -144,6 +142,11 @@ class MainWindow(QMainWindow):
         else:
             self.tabs.removeTab(index)
 
+    def open_client_ids(self) -> list[int]:
+        """The clients whose tabs are open, in the order the tabs stand."""
+        tabs = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [tab.person_id for tab in tabs if isinstance(tab, ClientTab)]
+
     def refresh(self) -> None:
         """F5 on the tab shown."""
         widget = self.tabs.currentWidget()
@@ -167,13 +170,19 @@ class MainWindow(QMainWindow):
         for value in settings.list_value(KEY_OPEN_CLIENTS)[:MAX_RESTORED_CLIENTS]:
             if is_ascii_digits(value):
                 self.open_client(int(value))
-        self.tabs.setCurrentWidget(self.finder)
+        # The tab the clerk left in front comes back in front (the finder when it was no
+        # client's, or when that client's tab could not be restored).
+        active = settings.int_value(KEY_ACTIVE_CLIENT, 0)
+        self.tabs.setCurrentWidget(self.clients.get(active, self.finder))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.ctx.settings
         settings.set_bytes(KEY_GEOMETRY, self.saveGeometry())
         settings.set_bytes(KEY_STATE, self.saveState())
-        settings.set_list(KEY_OPEN_CLIENTS, [str(p) for p in self.clients])
+        settings.set_list(KEY_OPEN_CLIENTS, [str(p) for p in self.open_client_ids()])
+        current = self.tabs.currentWidget()
+        settings.set_int(KEY_ACTIVE_CLIENT,
+                         current.person_id if isinstance(current, ClientTab) else 0)
         self.finder.save_state()
         for tab in self.clients.values():
             tab.save_state()

@@ -1,4 +1,7 @@
-"""`python -m contoffice.ui.screenshots DIR`: PNGs of the window on a demo office (offscreen)."""
+"""`python -m contoffice.ui.screenshots DIR`: PNGs of the window on a demo office (offscreen).
+
+The window is shot at 1366 × 768, the smallest screen the office's desks have.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from contoffice.core.paging import PageRequest
@@ -18,17 +22,26 @@ from contoffice.services.admin import operators
 from contoffice.services.admin.setup import Database, open_database
 from contoffice.services.people.finder import search_people
 from contoffice.services.people.form import load_person, save_person
+from contoffice.ui import texts
 from contoffice.ui.app import application
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.person_dialog import PersonDialog
 from contoffice.ui.main_window import MainWindow
 from contoffice.ui.settings import DeskSettings
 
+SCREEN = QSize(1366, 768)
+
 
 def _save(widget: QWidget, folder: Path, name: str) -> Path:
+    if isinstance(widget, MainWindow) and widget.size() != SCREEN:
+        widget.resize(SCREEN)  # a tab or dialog may have asked for more room
     QApplication.processEvents()
     path = folder / f"{name}.png"
-    widget.grab().save(str(path))
+    image = widget.grab()
+    if isinstance(widget, MainWindow) and image.size() != SCREEN:
+        raise RuntimeError(f"{name}: window rendered at {image.width()}×{image.height()}, "
+                           f"not {SCREEN.width()}×{SCREEN.height()}")
+    image.save(str(path))
     return path
 
 
@@ -47,8 +60,8 @@ def take(folder: Path, work: Path) -> list[Path]:
         actor = operators.login(uow, "carlos", "demo1234")
     settings = DeskSettings(work / "desk.ini")
     window = MainWindow(WindowContext(db, actor, settings))
-    window.resize(1440, 860)
     window.show()
+    window.resize(SCREEN)
     shots = [_save(window, folder, "01_finder_latest")]
     finder = window.finder
     finder.setCurrentWidget(finder.active)
@@ -85,8 +98,11 @@ def take(folder: Path, work: Path) -> list[Path]:
     shots.append(_save(window, folder, "08_client_settled"))
     tab.show_page("client.activity")
     shots.append(_save(window, folder, "09_client_activity"))
-    for row, name in ((1, "10_billing_area"), (6, "11_settings_profiles")):
-        window.navigation.setCurrentRow(row)  # Faturamento, Configurações
+    tab.show_page("client.recurrence")
+    shots.append(_save(window, folder, "10_client_recurrence"))
+    for area, name in ((texts.BILLING_AREA, "11_billing_area"),
+                       (texts.SETTINGS_AREA, "12_settings_profiles")):
+        window.navigation.setCurrentRow(texts.NAVIGATION.index(area))
         shots.append(_save(window, folder, name))
     window.close()
     db.dispose()

@@ -15,6 +15,7 @@ KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
 KEY_FINDER_PANEL = "finder/panel"
 KEY_OPEN_CLIENTS = "window/open_clients"
+KEY_ACTIVE_CLIENT = "window/active_client"  # 0: no client's tab was in front
 KEY_GRID = "grids/{grid}/header"
 KEY_PIVOT_ROWS = "pivot/rows"
 KEY_PIVOT_COLUMNS = "pivot/columns"

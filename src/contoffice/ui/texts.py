@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 APP_TITLE = "contoffice"
-NAVIGATION = ("Clientes", "Faturamento", "Cobrança bancária", "Fiscal", "Mensagens",
-              "Relatórios", "Configurações")
-COMING_LATER = "Esta área chega com as próximas entregas."
+# Only the areas the window has: an area appears here with its screen, never before.
+NAVIGATION = ("Clientes", "Faturamento", "Configurações")
 LOGIN_TITLE = "Entrar no contoffice"
 FIRST_ADMIN_TITLE = "Primeiro administrador"
 FIRST_ADMIN_HINT = ("Este banco de dados ainda não tem operadores. Cadastre o primeiro "
@@ -20,10 +19,9 @@ ERROR_TITLE = "contoffice"
 DATABASE_DOWN_TITLE = "Banco de dados indisponível"
 UNEXPECTED = "Ocorreu um erro inesperado. Os detalhes foram registrados no log."
 WORKING = "Processando…"
-NO_ROWS = "sem registros"
+NO_ROWS = "Nenhum registro"  # every empty grid; NO_MATCH starts the same way
 NO_MATCH = "Nenhum registro corresponde aos filtros."
 SEARCH_MODE = "Modo pesquisa: digite nos filtros das colunas ou clique em \"Listar todos\"."
-NO_TABLE_YET = "sem registros — esta página recebe dados com a entrega de {what}."
 FILTER_PLACEHOLDER = "filtrar…"
 ROWS = "{n} registro(s)"
 LIST_ALL = "Listar todos"
@@ -33,6 +31,8 @@ OPEN = "Abrir painel do cliente"
 EXPORT = "Exportar planilha"
 CONFIGURE = "Configurar"
 FINISH = "Finalizar"
+AMOUNT_NEGATIVE = "O valor não pode ser negativo."
+PICK_DATE = "Escolher no calendário (Alt+↓)"
 CLEAR = "Limpar"
 FIELDS = "Campos"
 ROW_FIELDS = "Linhas"
@@ -71,8 +71,6 @@ PREVIEW_TITLE = "Visualizar {name}"
 PREVIEW_PAGES = "{n} página(s)"
 SAVE = "Salvar…"
 PRINT = "Imprimir…"
-EMAIL = "Enviar por e-mail"
-EMAIL_LATER = "O envio por e-mail chega com a entrega de mensagens."
 CLOSE = "Fechar"
 PDF_FILTER = "Documento PDF (*.pdf)"
 SAVED_TO = "Arquivo salvo em {path}."
@@ -86,8 +84,8 @@ SEND_BOLETO_DONE = ("O boleto da fatura {invoice} foi gerado e anexado à fatura
 SEND_BOLETO_TO = "Destinatário: {name} <{email}>"
 SEND_BOLETO_NO_EMAIL = "Destinatário: {name} (cadastro sem e-mail)"
 SEND_BOLETO_FILE = "Arquivo: {filename} ({size} KB)"
-SEND_BOLETO_LATER = ("O envio automático por e-mail chega com a entrega de mensagens. "
-                     "Por enquanto, salve uma cópia e anexe-a ao e-mail do cliente.")
+SEND_BOLETO_LATER = ("O contoffice não envia e-mails: salve uma cópia e anexe-a ao e-mail "
+                     "do cliente.")
 VIEW = "Visualizar"
 SAVE_COPY = "Salvar cópia…"
 
@@ -118,4 +116,5 @@ PROFILE_COLUMNS = ("Nome", "Banco", "Agência", "Conta", "Carteira", "Convênio"
 OPERATOR_COLUMNS = ("Login", "Nome", "Perfil", "Ativo", "Validade", "Bloqueado")
 YES = "Sim"
 NO = "Não"
-SETTINGS_AREA = NAVIGATION[-1]  # "Configurações"
+BILLING_AREA = NAVIGATION[1]  # "Faturamento"
+SETTINGS_AREA = NAVIGATION[2]  # "Configurações"

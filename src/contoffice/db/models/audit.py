@@ -21,8 +21,9 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[int | None] = mapped_column(Integer)
-    # For the client's Atividade page; people are never deleted, so the key always holds.
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    # For the client's Atividade page. No foreign key on purpose: the trail outlives what
+    # it records, and a key would forbid deleting a person (the finder's index test does).
+    person_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
     justification: Mapped[str] = mapped_column(Text, default="")

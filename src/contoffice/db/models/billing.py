@@ -179,7 +179,7 @@ class Invoice(Base):
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     removed_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     removal_reason: Mapped[str] = mapped_column(Text, default="")
-    # The reissue, when removed so (services.invoicing.rules.reissue).
+    # The reissue, when removed so (services.invoicing.rules.remove_invoice).
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(Integer, default=1)

@@ -11,30 +11,12 @@ from sqlalchemy.orm import Session
 
 from contoffice.core.paging import Page, PageRequest
 from contoffice.db.models import AuditEvent, Invoice, InvoiceEvent, Operator, Person
+from contoffice.db.queries import history
 from contoffice.db.queries import panel_common as pc
 
-# What an audit action or invoice event is called on screen.
-ACTION_LABELS = {
-    "person.created": "Cadastro criado",
-    "person.updated": "Cadastro alterado",
-    "person.activated": "Cadastro ativado",
-    "person.inactivated": "Cadastro inativado",
-    "created": "Fatura criada",
-    "altered": "Fatura alterada",
-    "settled": "Fatura liquidada",
-    "removed": "Fatura removida",
-    "comment": "Comentário",
-    "suspended": "Fatura suspensa",
-    "reversed": "Liquidação estornada",
-    "receipt": "Recibo impresso",
-}
-ENTITY_LABELS = {
-    "person": "Cadastro",
-    "invoice": "Fatura",
-    "contract": "Contrato",
-    "charge": "Conta",
-    "settlement": "Liquidação",
-}
+# What an audit action or invoice event is called on screen: the history module's names.
+ACTION_LABELS = history.ACTION_LABELS
+ENTITY_LABELS = history.ENTITY_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +27,7 @@ class ActivityRow:
     action: str
     entity: str
     entity_id: int | None
-    detail: str
+    detail: str  # the pt-BR sentence of what happened (db.queries.history)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +49,13 @@ def _union(person_id: int) -> Any:
             AuditEvent.entity.label("entity"),
             AuditEvent.entity_id.label("entity_id"),
             AuditEvent.justification.label("detail"),
+            AuditEvent.before.label("before"),
+            AuditEvent.after.label("after"),
         )
         .outerjoin(Operator, Operator.id == AuditEvent.operator_id)
         .where(AuditEvent.person_id == person_id)
     )
+    # Only the invoice events no audit event tells: the rest would show every act twice.
     events = (
         select(
             (-InvoiceEvent.id).label("id"),
@@ -80,12 +65,23 @@ def _union(person_id: int) -> Any:
             literal("invoice"),
             InvoiceEvent.invoice_id,
             InvoiceEvent.text,
+            literal(""),
+            literal(""),
         )
         .join(Invoice, Invoice.id == InvoiceEvent.invoice_id)
         .outerjoin(Operator, Operator.id == InvoiceEvent.operator_id)
-        .where(Invoice.person_id == person_id)
+        .where(Invoice.person_id == person_id,
+               InvoiceEvent.kind.in_(sorted(history.UNAUDITED_EVENTS)))
     )
     return union_all(audit, events).subquery("activity")
+
+
+def _row(*, id: int, at: datetime, operator: str | None, action: str, entity: str,
+         entity_id: int | None, detail: str, before: str, after: str) -> ActivityRow:
+    """One grid row, its detail told as a sentence (an invoice event's id is negative)."""
+    told = (history.event_sentence(action, detail, operator) if id < 0
+            else history.sentence(action, before, after, operator, detail))
+    return ActivityRow(id, at, operator, action, entity, entity_id, told)
 
 
 def activity(session: Session, request: PageRequest) -> Page[ActivityRow]:
@@ -108,7 +104,7 @@ def activity(session: Session, request: PageRequest) -> Page[ActivityRow]:
     }
     narrowed = PageRequest(filters, request.sort, request.offset, request.limit)
     return pc.run(
-        session, select(sub), narrowed, conditions, sorts, sub.c.id, (sub.c.at.desc(),), ActivityRow
+        session, select(sub), narrowed, conditions, sorts, sub.c.id, (sub.c.at.desc(),), _row
     )
 
 

@@ -95,7 +95,8 @@ def actor_for_login(uow: UnitOfWork, login: str) -> Actor:
     """The actor of an existing operator (the CLI's --operator)."""
     operator = uow.session.scalar(select(Operator).where(Operator.login == login))
     if operator is None or not operator.active:
-        raise InvalidInput(f"Operador {login!r} não encontrado ou inativo.", field="Operador")
+        raise InvalidInput(messages.OPERATOR_NOT_FOUND_OR_INACTIVE.format(login=login),
+                           field="Operador")
     return actor_of(operator)
 
 
@@ -110,7 +111,7 @@ def needs_first_admin(uow: UnitOfWork) -> bool:
 def create_first_admin(uow: UnitOfWork, *, name: str, login: str, password: str) -> Actor:
     """Create the first administrator of a new database."""
     if not needs_first_admin(uow):
-        raise NotAllowed("O primeiro administrador já foi criado.")
+        raise NotAllowed(messages.FIRST_ADMIN_EXISTS)
     _check_password(password)
     admin_role = ensure_roles(uow)
     operator = Operator(
@@ -251,7 +252,7 @@ def set_role_permissions(uow: UnitOfWork, actor: Actor, role_id: int, keys: Iter
     wanted = set(keys)
     unknown = wanted - ALL_KEYS
     if unknown:
-        raise InvalidInput(f"Permissões desconhecidas: {', '.join(sorted(unknown))}")
+        raise InvalidInput(messages.PERMISSIONS_UNKNOWN.format(keys=", ".join(sorted(unknown))))
     role = uow.get(OperatorRole, role_id, what="Perfil de acesso")
     before = sorted(p.key for p in role.permissions)
     role.permissions = [RolePermission(key=k) for k in sorted(wanted)]
@@ -269,12 +270,12 @@ def set_role_permissions(uow: UnitOfWork, actor: Actor, role_id: int, keys: Iter
 
 def _check_password(password: str) -> None:
     if len(password) < 6:
-        raise InvalidInput("A senha deve ter pelo menos 6 caracteres.", field="Senha")
+        raise InvalidInput(messages.PASSWORD_TOO_SHORT.format(length=6), field="Senha")
 
 
 def _check_login(uow: UnitOfWork, login_name: str, operator_id: int | None) -> None:
     if login_name == SYSTEM_LOGIN:
-        raise InvalidInput(f"O login {SYSTEM_LOGIN!r} é reservado.", field="Login")
+        raise InvalidInput(messages.LOGIN_RESERVED.format(login=SYSTEM_LOGIN), field="Login")
     other = uow.session.scalar(select(Operator.id).where(Operator.login == login_name))
     if other is not None and other != operator_id:
-        raise InvalidInput(f"Já existe um operador com o login {login_name!r}.", field="Login")
+        raise InvalidInput(messages.LOGIN_TAKEN.format(login=login_name), field="Login")

@@ -38,11 +38,11 @@ def save_reason(uow: UnitOfWork, actor: Actor, text: str, *, reason_id: int | No
     if not cleaned:
         raise InvalidInput(messages.REQUIRED_FIELD.format(field=FIELD), field=FIELD)
     if len(cleaned) > 120:
-        raise InvalidInput("O motivo deve ter no máximo 120 caracteres.", field=FIELD)
+        raise InvalidInput(messages.SUSPENSION_REASON_TOO_LONG.format(length=120), field=FIELD)
     other = uow.session.scalar(select(SuspensionReason.id).where(
         SuspensionReason.text == cleaned))
     if other is not None and other != reason_id:
-        raise InvalidInput(f"O motivo «{cleaned}» já existe.", field=FIELD)
+        raise InvalidInput(messages.SUSPENSION_REASON_EXISTS.format(reason=cleaned), field=FIELD)
     row = SuspensionReason() if reason_id is None else uow.get(
         SuspensionReason, reason_id, what="Motivo de suspensão")
     before = {} if reason_id is None else {"text": row.text, "active": row.active}

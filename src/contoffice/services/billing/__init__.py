@@ -1,1 +1,1 @@
-"""Billing: contas, invoicing rules, Faturar contas and the mass billing run."""
+"""Billing: contas, fee generation, Faturar contas and the mass billing run."""

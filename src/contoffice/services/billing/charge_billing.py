@@ -50,7 +50,7 @@ def bill_charges(uow: UnitOfWork, actor: Actor, *, charge_ids: Sequence[int], me
     with uow:
         require(actor, "charges.bill")
         if method not in (PER_CHARGE, ALL_IN_ONE):
-            raise InvalidInput(f"Método inválido: {method!r}.", field="Método")
+            raise InvalidInput(m.BILLING_METHOD_INVALID.format(method=method), field="Método")
         if payment_profile_id is not None:
             uow.get(PaymentProfile, payment_profile_id, what="Profile de pagamento")
         free_fields = method == ALL_IN_ONE and len(ids) > 1

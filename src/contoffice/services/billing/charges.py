@@ -59,19 +59,21 @@ def insert_charges(uow: UnitOfWork, actor: Actor, *, data: ChargeInput,
         require(actor, "charges.insert")
         uow.get(Person, data.person_id, what="Cadastro")
         invoicing.require_positive(data.amount_cents)
-        description = invoicing.require_text(data.description, "Descrição da conta")
+        description = (data.description or "").strip()
+        if not description:  # require_text would ask for the justificativa
+            raise InvalidInput(m.DESCRIPTION_REQUIRED, field="Descrição")
         if not 0 <= data.replications <= 360:
-            raise InvalidInput("Número de replicações deve estar entre 0 e 360.",
+            raise InvalidInput(m.REPLICATIONS_OUT_OF_RANGE.format(low=0, high=360),
                                field="Número de replicações")
         if data.interval_months == 0 and data.interval_days < 1:
-            raise InvalidInput("Intervalo deve ser de ao menos 1 dia.", field="Intervalo")
+            raise InvalidInput(m.INTERVAL_TOO_SHORT, field="Intervalo")
         _check_interval(data)
         if data.ledger_account_id is not None:
             uow.get(LedgerAccount, data.ledger_account_id, what="Plano de contas")
         if data.payment_profile_id is not None:
             uow.get(PaymentProfile, data.payment_profile_id, what="Profile de pagamento")
         if data.period_start and data.period_end and data.period_end < data.period_start:
-            raise InvalidInput("Ref. final anterior à ref. inicial.", field="Ref final")
+            raise InvalidInput(m.PERIOD_END_BEFORE_START, field="Ref final")
         total = data.replications + 1
         # The typed date first: bounded, the replications below cannot overflow a date.
         money_limits.check_date(uow, data.due_date, "Vencimento", today=today)

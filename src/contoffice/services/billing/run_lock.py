@@ -23,8 +23,9 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from contoffice.core.progress import Progress
 from contoffice.db.models import DeskLock
 from contoffice.db.uow import Database
+from contoffice.services.kernel import messages
 
-WAITING = "Aguardando outra estação terminar o faturamento desta competência"
+WAITING = messages.RUN_WAITING_OTHER_DESK
 _LOCK_CLASS = 4_0001  # pg_advisory_lock(class, competência): "billing run" locks
 LEASE = timedelta(seconds=30)  # a holder silent this long (on another host) is gone
 HEARTBEAT_SECONDS = 5.0

@@ -14,6 +14,7 @@ from contoffice.banking.boleto import BoletoInput, compute_codes
 from contoffice.banking.pix import build_static_pix, validate_brcode
 from contoffice.core.documents import format_document
 from contoffice.core.format import format_date, format_money, format_percent
+from contoffice.core.messages import not_found
 from contoffice.core.postal import format_cep
 from contoffice.core.progress import Progress
 from contoffice.core.validation import ValidationError
@@ -65,11 +66,11 @@ def slips_for_invoices(
     for invoice_id in invoice_ids:
         invoice = invoices.get(invoice_id)
         if invoice is None:
-            raise NotAllowed(f"Fatura {invoice_id} não encontrada.")
+            raise NotAllowed(not_found("Fatura", invoice_id))
         _check_printable(invoice)
         profile = profiles.get(invoice.payment_profile_id or 0)
         if profile is None:
-            raise NotAllowed(messages.INVOICE_WITHOUT_PROFILE.format(code=invoice.id))
+            raise NotAllowed(messages.INVOICE_WITHOUT_PROFILE_BOLETO.format(code=invoice.id))
         slips.append(_slip(invoice, profile, people[invoice.person_id], identity, today))
     return slips
 
@@ -80,7 +81,7 @@ def _check_printable(invoice: Invoice) -> None:
     if invoice.status == "settled":
         raise NotAllowed(messages.INVOICE_ALREADY_SETTLED.format(code=invoice.id))
     if invoice.direction != "R":
-        raise NotAllowed(f"A fatura {invoice.id} é a pagar: não tem boleto.")
+        raise NotAllowed(messages.INVOICE_PAYABLE_NO_BOLETO.format(code=invoice.id))
 
 
 def profile_boleto_input(
@@ -135,7 +136,8 @@ def _slip(
         codes = compute_codes(_codes_input(invoice, profile, today))
     except ValidationError as error:
         raise InvalidInput(
-            f"Profile de pagamento «{profile.name}»: {error.message}", field=error.field
+            messages.PROFILE_INVALID.format(name=profile.name, detail=error.message),
+            field=error.field,
         ) from None
     amount = invoice.amount_cents - invoice.paid_cents
     pix = invoice.pix_emv or None  # a hybrid boleto prints the bank's payload as given
@@ -209,7 +211,7 @@ def print_invoices(
     """ "Imprimir Fatura": one invoice → boleto, several → carnê (one PDF). Returns pages."""
     require(actor, "invoices.print")
     if not invoice_ids:
-        raise InvalidInput("Selecione ao menos uma fatura.", field="Faturas")
+        raise InvalidInput(messages.INVOICES_NONE_SELECTED, field="Faturas")
     with db.uow() as uow:
         slips = slips_for_invoices(uow, invoice_ids)
         carne = len(slips) > 1 if carne is None else carne

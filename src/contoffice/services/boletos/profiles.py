@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from contoffice.banking.banks import supported_banks
 from contoffice.banking.boleto import compute_codes
 from contoffice.banking.pix import build_static_pix
+from contoffice.core.messages import not_found
 from contoffice.core.validation import ValidationError
 from contoffice.db.models import Invoice, PaymentProfile
 from contoffice.db.uow import UnitOfWork
@@ -60,15 +61,15 @@ def check_profile(data: ProfileInput, *, today: date | None = None) -> None:
     if not data.name.strip():
         raise InvalidInput(messages.REQUIRED_FIELD.format(field="Nome"), field="Nome")
     if data.cnab_layout not in ("240", "400"):
-        raise InvalidInput("Layout CNAB deve ser 240 ou 400.", field="Layout CNAB")
+        raise InvalidInput(messages.CNAB_LAYOUT_INVALID, field="Layout CNAB")
     if not 0 <= data.fine_bp <= MAX_FINE_BP:
-        raise InvalidInput("Multa deve estar entre 0% e 10%.", field="Multa")
+        raise InvalidInput(messages.FINE_OUT_OF_RANGE, field="Multa")
     if not 0 <= data.interest_month_bp <= MAX_INTEREST_BP:
-        raise InvalidInput("Juros devem estar entre 0% e 10% ao mês.", field="Juros")
+        raise InvalidInput(messages.INTEREST_OUT_OF_RANGE, field="Juros")
     if data.discount_cents < 0 or data.discount_days < 0:
-        raise InvalidInput("Desconto não pode ser negativo.", field="Desconto")
+        raise InvalidInput(messages.DISCOUNT_NEGATIVE, field="Desconto")
     if data.next_our_number < 1:
-        raise InvalidInput("Próximo nosso número deve ser positivo.", field="Nosso número")
+        raise InvalidInput(messages.NEXT_OUR_NUMBER_NOT_POSITIVE, field="Nosso número")
     today = today or date.today()
     sample = profile_boleto_input(
         data,
@@ -109,7 +110,7 @@ def save_profile(
             select(PaymentProfile).where(PaymentProfile.id == profile_id).with_for_update()
         )
         if profile is None:
-            raise InvalidInput(f"Profile de pagamento {profile_id} não encontrado.")
+            raise InvalidInput(not_found("Profile de pagamento", profile_id))
         before = {f.name: getattr(profile, f.name) for f in fields(ProfileInput)}
         if data.next_our_number == loaded_next_our_number:
             values.pop("next_our_number")  # untouched on screen: keep what billing advanced
@@ -122,7 +123,7 @@ def save_profile(
         )
         if data.next_our_number <= used:
             raise InvalidInput(
-                f"O próximo nosso número deve ser maior que o último já usado ({used}).",
+                messages.NEXT_OUR_NUMBER_USED.format(used=used),
                 field="Nosso número",
             )
     for key, value in values.items():

@@ -1,1 +1,1 @@
-"""Contracts: registration, their life (cancel, suspend, activate) and fee generation."""
+"""Contracts: registration and their life (cancel, suspend, activate, cancellation requests)."""

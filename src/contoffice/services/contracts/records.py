@@ -47,14 +47,14 @@ class ContractInput:
 
 def _check_rule(due_rule: str, due_day: int, offset: int) -> None:
     if due_rule not in {r.value for r in DueRule}:
-        raise InvalidInput(f"Regra de vencimento inválida: {due_rule!r}.",
+        raise InvalidInput(m.DUE_RULE_INVALID.format(rule=due_rule),
                            field="Regra de vencimento")
     limit = 23 if due_rule == DueRule.BUSINESS_DAY else 31
     if not 1 <= due_day <= limit:
-        raise InvalidInput(f"Dia de vencimento deve estar entre 1 e {limit}.",
+        raise InvalidInput(m.DUE_DAY_OUT_OF_RANGE.format(limit=limit),
                            field="Dia de vencimento")
     if not 0 <= offset <= 2:
-        raise InvalidInput("O vencimento deve cair no mês da competência ou até 2 meses depois.",
+        raise InvalidInput(m.DUE_OFFSET_OUT_OF_RANGE,
                            field="Mês de vencimento")
 
 

@@ -9,8 +9,15 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from contoffice.core.vocab import ChargeKind, InvoiceStatus
-from contoffice.db.models import Charge, Invoice, InvoiceEvent, Operator, PaymentProfile
-from contoffice.db.queries.client_activity import ACTION_LABELS
+from contoffice.db.models import (
+    AuditEvent,
+    Charge,
+    Invoice,
+    InvoiceEvent,
+    Operator,
+    PaymentProfile,
+)
+from contoffice.db.queries import history
 from contoffice.db.uow import UnitOfWork
 from contoffice.services.invoicing import rules as invoicing
 from contoffice.services.kernel import audit, confirmations, guards, money_limits
@@ -124,7 +131,7 @@ def comment_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int
             else:
                 require(actor, "payables.comment" if invoice.direction == "P"
                         else "invoices.comment")
-        confirmations.ask("invoice.comment", "Confirma a inserção desse comentário?",
+        confirmations.ask("invoice.comment", m.COMMENT_CONFIRM,
                           confirmed=confirmed, dry_run=dry_run)
         for invoice in invoices:
             invoicing.event(uow, actor, invoice.id, "comment", text)
@@ -138,21 +145,36 @@ class HistoryItem:
     id: int
     at: datetime
     operator: str
-    kind: str
-    text: str
+    kind: str  # the invoice event's kind ("comment", "removed", …); "altered" for a change
+    text: str  # the pt-BR sentence (db.queries.history), never a raw value
     label: str  # the kind in pt-BR, as the history window shows it
 
 
 def invoice_history(uow: UnitOfWork, invoice_id: int) -> list[HistoryItem]:
-    """The invoice's history (double-click in the grid): changes and comments, oldest first."""
+    """The invoice's history (double-click in the grid): changes and comments, oldest first.
+
+    The invoice's journal gives every entry but its alterations, which its audit
+    events tell with the values before and after (an event's id is positive, an
+    audit event's negative).
+    """
     with uow:
-        rows = uow.session.execute(
+        events = uow.session.execute(
             select(InvoiceEvent, Operator.name).outerjoin(
                 Operator, Operator.id == InvoiceEvent.operator_id)
-            .where(InvoiceEvent.invoice_id == invoice_id)
-            .order_by(InvoiceEvent.at, InvoiceEvent.id)).all()
-        return [HistoryItem(e.id, e.at, name or "", e.kind, e.text,
-                            ACTION_LABELS.get(e.kind, e.kind)) for e, name in rows]
+            .where(InvoiceEvent.invoice_id == invoice_id, InvoiceEvent.kind != "altered")).all()
+        changes = uow.session.execute(
+            select(AuditEvent, Operator.name).outerjoin(
+                Operator, Operator.id == AuditEvent.operator_id)
+            .where(AuditEvent.entity == "invoice", AuditEvent.entity_id == invoice_id,
+                   AuditEvent.action.in_(sorted(history.ALTERATIONS)))).all()
+        items = [HistoryItem(e.id, e.at, name or "", e.kind,
+                             history.event_sentence(e.kind, e.text, name),
+                             history.label(e.kind)) for e, name in events]
+        items += [HistoryItem(-a.id, a.at, name or "", "altered",
+                              history.sentence(a.action, a.before, a.after, name,
+                                               a.justification),
+                              history.label(a.action)) for a, name in changes]
+        return sorted(items, key=lambda i: (i.at, abs(i.id)))
 
 
 def set_spc(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int], in_spc: bool,

@@ -40,7 +40,8 @@ def _alter(uow: UnitOfWork, actor: Actor, ids: Sequence[int], action: str, justi
         audit.record(uow, actor, action, "invoice", invoice.id, person_id=invoice.person_id,
                      before=before, after=after, justification=justification)
         if new_id is None:
-            invoicing.event(uow, actor, invoice.id, "altered", f"{after}: {justification}")
+            # The audit record holds before/after; the event keeps the clerk's reason.
+            invoicing.event(uow, actor, invoice.id, "altered", justification)
         return RowOutcome(invoice.id, True, new_id=new_id)
 
     outcomes = run_rows(uow, unique_ids(ids), one)
@@ -162,7 +163,7 @@ def alter_discount(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
             if discount_cents >= invoice.amount_cents:
                 raise Refused(m.INVOICE_TOTAL_NOT_POSITIVE.format(code=invoice.id))
             if discount_until is not None and discount_until > invoice.due_date:
-                raise Refused("A data limite do desconto não pode passar do vencimento.")
+                raise Refused(m.DISCOUNT_UNTIL_AFTER_DUE)
             before = {"discount_cents": invoice.discount_cents,
                       "discount_until": invoice.discount_until,
                       "instruction": invoice.instruction}
@@ -220,7 +221,7 @@ def alter_invoice_charge(uow: UnitOfWork, actor: Actor, *, invoice_id: int, char
         def change(invoice: Invoice) -> tuple[dict, dict, int | None]:
             charge = uow.get(Charge, charge_id, what="Conta")
             if charge.invoice_id != invoice.id:
-                raise Refused(f"A Conta {charge.id} não pertence à fatura {invoice.id}.")
+                raise Refused(m.CHARGE_NOT_IN_INVOICE.format(code=charge.id, invoice=invoice.id))
             values = {"description": description, "period_start": period_start,
                       "period_end": period_end, "ledger_account_id": ledger_account_id}
             values = {k: v for k, v in values.items() if v is not None}

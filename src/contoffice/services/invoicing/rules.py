@@ -9,10 +9,11 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
-from contoffice.core.calendar import DEFAULT_CALENDAR, BankCalendar, clamp_day
+from contoffice.core.calendar import DEFAULT_CALENDAR, BankCalendar
+from contoffice.core.due_dates import fee_due
 from contoffice.core.format import format_date, parse_competence
 from contoffice.core.validation import ValidationError
-from contoffice.core.vocab import ChargeStatus, DueRule, InvoiceStatus, RemittanceStatus
+from contoffice.core.vocab import ChargeStatus, InvoiceStatus, RemittanceStatus
 from contoffice.db.models import (
     BillingRun,
     Charge,
@@ -47,14 +48,10 @@ def competence_of(text: str | date) -> date:
 def fee_due_date(contract: Contract, competence: date,
                  calendar: BankCalendar = DEFAULT_CALENDAR) -> date:
     """The due date of a competência's fee under the contract's regra de vencimento."""
-    month = add_months(competence, contract.due_month_offset)
-    if contract.due_rule == DueRule.BUSINESS_DAY:
-        try:
-            return calendar.nth_business_day(month.year, month.month, contract.due_day)
-        except ValueError:  # fewer business days than asked: the month's last business day
-            return calendar.previous_business_day(add_months(month, 1))
-    due = clamp_day(month.year, month.month, contract.due_day)
-    return calendar.next_business_day(due) if contract.move_to_business_day else due
+    # One rule for the billing and for the grids' "Próximo vencimento" (core.due_dates).
+    return fee_due(competence, rule=contract.due_rule, day=contract.due_day,
+                   month_offset=contract.due_month_offset,
+                   move_to_business_day=contract.move_to_business_day, calendar=calendar)
 
 
 def allocate_our_numbers(uow: UnitOfWork, profile_id: int, count: int) -> int:
@@ -220,7 +217,8 @@ def remove_invoice(uow: UnitOfWork, actor: Actor, invoice: Invoice, *, reason: s
         profile = uow.session.get(PaymentProfile, invoice.payment_profile_id or 0)
         invoice.baixa_requested = bool(profile and profile.baixa_enabled)
     text = reason if replaced_by is None else f"Substituída pela fatura {replaced_by.id}: {reason}"
-    event(uow, actor, invoice.id, "removed", f"{text} (contas {freed})")
+    codes = ", ".join(map(str, freed))
+    event(uow, actor, invoice.id, "removed", f"{text} (contas {codes})" if freed else text)
     return freed
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from contoffice.db.uow import RECORD_CHANGED, UnitOfWork
 from contoffice.errors import NotFound
+from contoffice.services.kernel.messages import DATABASE_REFUSED
 from contoffice.services.kernel.results import RowOutcome
 
 CHUNK = 500
@@ -103,7 +104,7 @@ def row_by_row(uow: UnitOfWork, chunk: Sequence[int],
             outcome = RowOutcome(row_id, False, RECORD_CHANGED)
         except IntegrityError as error:
             savepoint.rollback()
-            outcome = RowOutcome(row_id, False, f"Recusado pelo banco de dados: {error.orig}")
+            outcome = RowOutcome(row_id, False, DATABASE_REFUSED.format(detail=error.orig))
         outcomes.append(outcome)
     return outcomes
 

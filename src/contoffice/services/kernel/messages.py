@@ -18,11 +18,8 @@ DUPLICATE_DOCUMENT = "Já existe um cadastro com o documento {document} (código
 DOCUMENT_KIND_MISMATCH = "{kind}: informe um {expected}."
 PERSON_NOT_FOUND = "Cadastro {code} não encontrado (pode ter sido removido por outro usuário)."
 
-# Faturas a Receber (seed 002, INV-E-7 and others): shared by several tools.
-INVOICE_ALREADY_SETTLED = "A Fatura {code} já está liquidada"
-INVOICE_REMOVED_STATUS = "A fatura {code} está com status de excluída"
-# Ours: printing needs a bank profile.
-INVOICE_WITHOUT_PROFILE = (
+# Ours: printing a boleto needs a bank profile (Baixar fatura says INVOICE_WITHOUT_PROFILE).
+INVOICE_WITHOUT_PROFILE_BOLETO = (
     "A fatura {code} não tem profile de pagamento: não é possível gerar o boleto."
 )
 
@@ -129,6 +126,7 @@ DUE_BEFORE_ISSUE = "O vencimento ({due}) não pode ser anterior à emissão ({is
 SETTLEMENT_IN_FUTURE = "A data de liquidação ({date}) não pode ser futura."
 PROFILE_REQUIRED = "Informe a profile de pagamento para o método \"Profile bancária\"."
 JUSTIFICATION_REQUIRED = "Informe a justificativa."
+DESCRIPTION_REQUIRED = "Informe a descrição."
 SUSPENSION_REASON_UNKNOWN = "Motivo de suspensão \"{reason}\" não está cadastrado."
 NOTHING_TO_CHANGE = "Nada a alterar: informe ao menos um campo."
 INVOICE_TOTAL_NOT_POSITIVE = "O total da fatura {code} ficaria zero ou negativo."
@@ -193,3 +191,56 @@ DB_PASSWORD_NO_KEYRING = (
     "Esta estação não tem um cofre de senhas utilizável ({reason}); guarde a senha no "
     "arquivo de senhas do PostgreSQL (PGPASSFILE ou ~/.pgpass)."
 )
+
+# --- Ours: what the services used to write inline, gathered here (wording kept; a Python
+# repr such as 'x' became «x», the quotes a clerk reads elsewhere).
+# Operators and access profiles.
+OPERATOR_NOT_FOUND_OR_INACTIVE = "Operador «{login}» não encontrado ou inativo."
+FIRST_ADMIN_EXISTS = "O primeiro administrador já foi criado."
+PERMISSIONS_UNKNOWN = "Permissões desconhecidas: {keys}"
+PASSWORD_TOO_SHORT = "A senha deve ter pelo menos {length} caracteres."
+LOGIN_RESERVED = "O login «{login}» é reservado."
+LOGIN_TAKEN = "Já existe um operador com o login «{login}»."
+# Motivos de suspensão.
+SUSPENSION_REASON_TOO_LONG = "O motivo deve ter no máximo {length} caracteres."
+SUSPENSION_REASON_EXISTS = "O motivo «{reason}» já existe."
+# Anexos.
+ATTACHMENT_NAME_REQUIRED = "Informe o nome do arquivo."
+ATTACHMENT_TOO_LARGE = "O arquivo {name} tem {size:.1f} MB; o limite é {limit} MB por arquivo."
+ATTACHMENT_EMPTY = "O arquivo {name} está vazio."
+ATTACHMENT_NOT_FOUND = "Anexo {code} não encontrado (pode ter sido removido)."
+ATTACHMENT_ALREADY_REMOVED = "O anexo {code} já foi removido."
+ATTACHMENT_WRONG_PERSON = "{what} {code} não pertence ao cadastro {person}."
+FILE_CANNOT_READ = "Não foi possível ler {path}: {error}."
+FILE_CANNOT_WRITE = "Não foi possível gravar {path}: {error}."
+# Contas and billing.
+BILLING_METHOD_INVALID = "Método inválido: «{method}»."
+REPLICATIONS_OUT_OF_RANGE = "Número de replicações deve estar entre {low} e {high}."
+INTERVAL_TOO_SHORT = "Intervalo deve ser de ao menos 1 dia."
+PERIOD_END_BEFORE_START = "Ref. final anterior à ref. inicial."
+RUN_WAITING_OTHER_DESK = "Aguardando outra estação terminar o faturamento desta competência"
+# Boletos and payment profiles.
+INVOICE_PAYABLE_NO_BOLETO = "A fatura {code} é a pagar: não tem boleto."
+PROFILE_INVALID = "Profile de pagamento «{name}»: {detail}"
+INVOICES_NONE_SELECTED = "Selecione ao menos uma fatura."
+CNAB_LAYOUT_INVALID = "Layout CNAB deve ser 240 ou 400."
+FINE_OUT_OF_RANGE = "Multa deve estar entre 0% e 10%."
+INTEREST_OUT_OF_RANGE = "Juros devem estar entre 0% e 10% ao mês."
+DISCOUNT_NEGATIVE = "Desconto não pode ser negativo."
+NEXT_OUR_NUMBER_NOT_POSITIVE = "Próximo nosso número deve ser positivo."
+NEXT_OUR_NUMBER_USED = "O próximo nosso número deve ser maior que o último já usado ({used})."
+# Contracts and people.
+DUE_RULE_INVALID = "Regra de vencimento inválida: «{rule}»."
+DUE_DAY_OUT_OF_RANGE = "Dia de vencimento deve estar entre 1 e {limit}."
+DUE_OFFSET_OUT_OF_RANGE = "O vencimento deve cair no mês da competência ou até 2 meses depois."
+PERSON_KIND_INVALID = "Tipo de pessoa inválido."
+STATE_INVALID = "UF inválida: «{state}»."
+ROLES_INVALID = "Classificação inválida."
+# Invoices.
+COMMENT_CONFIRM = "Confirma a inserção desse comentário?"
+DISCOUNT_UNTIL_AFTER_DUE = "A data limite do desconto não pode passar do vencimento."
+CHARGE_NOT_IN_INVOICE = "A Conta {code} não pertence à fatura {invoice}."
+# Settlements.
+PAYMENT_METHOD_INVALID = "Método de pagamento inválido: «{method}»."
+# A row the database itself refused (a constraint the rules above did not foresee).
+DATABASE_REFUSED = "Recusado pelo banco de dados: {detail}"

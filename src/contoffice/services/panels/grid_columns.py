@@ -121,7 +121,7 @@ NOTES = (
     C("text", "Comentário", K.TEXT, "text", None, width=400),
 )
 
-# Pages whose tables arrive with later issues: the columns are fixed now.
+# Grids with their columns only: no query yet, and no page shows them.
 FISCAL_ISSUED = (
     C("number", "Número", K.INT), C("series", "Série"), C("model", "Tipo"),
     C("issued_at", "Emissão", K.DATE), C("competence", "Competência", K.COMPETENCE),

@@ -99,7 +99,7 @@ def clean_person(data: PersonInput) -> PersonInput:
 
 def _clean(data: PersonInput) -> PersonInput:
     if data.kind not in {k.value for k in PersonKind}:
-        raise InvalidInput("Tipo de pessoa inválido.", field="Tipo de pessoa")
+        raise InvalidInput(messages.PERSON_KIND_INVALID, field="Tipo de pessoa")
     name = " ".join(data.name.split())
     if not name:
         raise InvalidInput(messages.REQUIRED_FIELD.format(field="Nome"), field="Nome")
@@ -121,16 +121,17 @@ def _clean(data: PersonInput) -> PersonInput:
     postal_code = validate_cep(data.postal_code) if data.postal_code.strip() else ""
     state = data.state.strip().upper()
     if state and state not in UFS:
-        raise InvalidInput(f"UF inválida: {data.state!r}.", field="UF")
+        raise InvalidInput(messages.STATE_INVALID.format(state=data.state), field="UF")
     city = data.city.strip()
     municipality = resolve(data.city_ibge_code, city, state)
     ibge = municipality.code if municipality else ""
     if municipality is not None:  # the IBGE list's spelling, and its UF, win
         city, state = municipality.name, municipality.state
     if data.default_due_day is not None and not 1 <= data.default_due_day <= 31:
-        raise InvalidInput("Dia de vencimento deve estar entre 1 e 31.", field="Dia de vencimento")
+        raise InvalidInput(messages.DUE_DAY_OUT_OF_RANGE.format(limit=31),
+                           field="Dia de vencimento")
     if not 0 <= data.roles < 16:
-        raise InvalidInput("Classificação inválida.", field="Classificação")
+        raise InvalidInput(messages.ROLES_INVALID, field="Classificação")
     return replace(
         data,
         name=name,

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from contoffice.core.documents import format_document, normalize_document
 from contoffice.core.extenso import valor_por_extenso
 from contoffice.core.format import date_extenso, format_competence, format_date, format_money
+from contoffice.core.messages import not_found
 from contoffice.core.vocab import InvoiceStatus
 from contoffice.db.models import Invoice, InvoiceEvent, Person, Settlement
 from contoffice.db.queries.client_settlements import METHOD_LABELS
@@ -170,7 +171,7 @@ def receipts_for_invoices(
     for invoice_id in invoice_ids:
         invoice = invoices.get(invoice_id)
         if invoice is None:
-            raise NotAllowed(f"Fatura {invoice_id} não encontrada.")
+            raise NotAllowed(not_found("Fatura", invoice_id))
         if invoice.direction != "R":
             raise NotAllowed(messages.INVOICE_WRONG_DIRECTION.format(code=invoice.id))
         payments = net_payments(settlements.get(invoice_id, []))
@@ -199,7 +200,7 @@ def print_receipts(
     require(actor, "invoices.receipt")
     ids = unique_ids(invoice_ids)
     if not ids:
-        raise InvalidInput("Selecione ao menos uma fatura.", field="Faturas")
+        raise InvalidInput(messages.INVOICES_NONE_SELECTED, field="Faturas")
     with db.uow() as uow:
         receipts = receipts_for_invoices(uow, actor, ids, reprint=reprint)
         # Written before the commit: a print that fails leaves no "receipt" entry behind.

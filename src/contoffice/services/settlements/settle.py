@@ -59,7 +59,7 @@ def settle_invoices(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int]
     with uow:
         require_directions(uow, actor, ids, "invoices.settle", "payables.settle")
         if method not in METHODS:
-            raise InvalidInput(f"Método de pagamento inválido: {method!r}.",
+            raise InvalidInput(m.PAYMENT_METHOD_INVALID.format(method=method),
                                field="Método de pagamento")
         if settled_on > today:
             raise InvalidInput(m.SETTLEMENT_IN_FUTURE.format(date=format_date(settled_on)),

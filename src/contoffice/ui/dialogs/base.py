@@ -1,17 +1,23 @@
 """The frame every tool dialog shares: a form, "Tenho certeza", and Finalizar.
 
 Finalizar stays disabled until the confirmation is checked and the values
-have a valid format (`is_valid`); business rules are the services' job.
+have a valid format (`is_valid`); business rules are the services' job. A
+date or money field that holds something wrong says why in the row under it,
+and keeps saying it until the value is right.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -24,17 +30,141 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from contoffice.core.format import format_decimal_cents
+from contoffice.core.format import format_date, format_decimal_cents, parse_date
 from contoffice.core.money import Money
+from contoffice.core.validation import ValidationError
+from contoffice.services.kernel import messages
 from contoffice.services.panels.lookups import Choice
 from contoffice.ui import texts
 from contoffice.ui.dialogs import labels as t
 
 W = TypeVar("W", bound=QWidget)
+# What an amount looks like half typed ("1.2" on the way to "1.234,56", "0" to "0,50").
+_AMOUNT_SO_FAR = re.compile(r"(R\$\s*)?[0-9.]*,?")
+
+
+class MoneyEdit(QLineEdit):
+    """A pt-BR amount (1.234,56) that can say why what was typed is no amount."""
+
+    left = Signal()  # the keyboard went elsewhere: time to say what is wrong
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *,
+                 positive: bool = True) -> None:
+        super().__init__(text, parent)
+        self.positive = positive  # False: zero is accepted (a discount), negatives are not
+        self.setPlaceholderText("0,00")
+
+    def problem(self, field: str = "") -> str:
+        """Why the text is no acceptable amount ("" when it is, or when empty)."""
+        field = field or "Valor"
+        text = self.text().strip()
+        if not text:
+            return ""
+        try:
+            cents = Money.parse(text, field).cents
+        except ValidationError as error:
+            return error.message
+        if self.positive and cents <= 0:
+            return messages.AMOUNT_NOT_POSITIVE
+        return texts.AMOUNT_NEGATIVE if cents < 0 else ""
+
+    def still_typing(self) -> bool:
+        """True while the text may still become an amount by typing on."""
+        return _AMOUNT_SO_FAR.fullmatch(self.text().strip()) is not None
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class DateEdit(QLineEdit):
+    """A date typed as dd/mm/aaaa (or picked from a calendar); never silently corrected.
+
+    QDateEdit turns 31/02/2026 into 28/02/2026 without a word; here an impossible
+    date stays as typed and `problem` says what is wrong with it.
+    """
+
+    left = Signal()
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setInputMask("00/00/0000;_")  # "0": a digit may be missing, so it can be said
+        self.setDate(value or date.today())
+        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        self.calendar_action = self.addAction(
+            QIcon(icon), QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip(texts.PICK_DATE)
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.calendar: QCalendarWidget | None = None
+
+    def setDate(self, value: QDate | date) -> None:  # QDateEdit's name and call
+        """Show a date (a QDate or a date)."""
+        day = value.toPython() if isinstance(value, QDate) else value
+        self.setText(format_date(day))  # type: ignore[arg-type]
+
+    def value(self) -> date | None:
+        """The date typed, or None while it is no date."""
+        try:
+            return parse_date(self.displayText())
+        except ValidationError:
+            return None
+
+    def date(self) -> QDate:
+        """The date typed as a QDate (invalid while it is no date), like QDateEdit's."""
+        day = self.value()
+        return QDate(day) if day is not None else QDate()
+
+    def problem(self, field: str = "") -> str:
+        """Why the text is no date ("" when it is one)."""
+        try:
+            parse_date(self.displayText(), field or "Data")
+        except ValidationError as error:
+            return error.message
+        return ""
+
+    def still_typing(self) -> bool:
+        """True until all eight digits are there."""
+        return sum(c.isdigit() for c in self.displayText()) < 8
+
+    def open_calendar(self) -> None:
+        """A month calendar under the field; a click fills the date."""
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setObjectName("calendar_popup")
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calendar.setSelectedDate(self.date() if self.value() else QDate.currentDate())
+        calendar.clicked.connect(self._picked)
+        calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        calendar.show()
+        self.calendar = calendar
+
+    def _picked(self, day: QDate) -> None:
+        self.setDate(day)
+        if self.calendar is not None:
+            self.calendar.close()
+            self.calendar = None
+        self.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Alt+↓ or F4 opens the calendar, as on a combo box.
+        alt_down = (event.key() == Qt.Key.Key_Down
+                    and event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+CheckedEdit = MoneyEdit | DateEdit
 
 
 def money_cents(edit: QLineEdit) -> int | None:
@@ -51,8 +181,13 @@ def text_of(widget: QLineEdit | QPlainTextEdit) -> str:
     return raw.strip()
 
 
-def date_of(edit: QDateEdit) -> date:
-    """The date shown by a date edit."""
+def date_of(edit: DateEdit | QDateEdit) -> date:
+    """The date shown by a date edit (a wrong one keeps Finalizar disabled, so never here)."""
+    if isinstance(edit, DateEdit):
+        day = edit.value()
+        if day is None:
+            raise ValueError(edit.problem())
+        return day
     return edit.date().toPython()  # type: ignore[return-value]
 
 
@@ -80,6 +215,8 @@ class ToolDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, title: str, *, confirm_text: str = t.SURE) -> None:
         super().__init__(parent)
+        self._checked: list[CheckedEdit] = []  # the fields that can say what is wrong
+        self._error_labels: dict[QWidget, QLabel] = {}
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
         self.form = QFormLayout()
@@ -123,6 +260,10 @@ class ToolDialog(QDialog):
             signal = getattr(widget, name, None)
             if signal is not None:
                 signal.connect(self.revalidate)
+        if isinstance(widget, CheckedEdit):
+            self._checked.append(widget)
+            widget.textChanged.connect(lambda _text, w=widget: self.check(w, final=False))
+            widget.left.connect(lambda w=widget: self.check(w, final=True))
 
     def add_row(self, label: str, widget: W, name: str) -> W:
         """A labelled row; the widget gets `name` as object name and is watched."""
@@ -144,10 +285,10 @@ class ToolDialog(QDialog):
         self.add_row(label, edit, name)
         return edit
 
-    def money(self, label: str, name: str, cents: int | None = None) -> QLineEdit:
+    def money(self, label: str, name: str, cents: int | None = None, *,
+              positive: bool = True) -> MoneyEdit:
         """A money field in pt-BR format (1.234,56)."""
-        edit = QLineEdit(self)
-        edit.setPlaceholderText("0,00")
+        edit = MoneyEdit(parent=self, positive=positive)
         if cents is not None:
             edit.setText(format_decimal_cents(cents))
         self.add_row(label, edit, name)
@@ -161,12 +302,9 @@ class ToolDialog(QDialog):
         self.add_row(label, edit, name)
         return edit
 
-    def day(self, label: str, name: str, value: date | None = None) -> QDateEdit:
+    def day(self, label: str, name: str, value: date | None = None) -> DateEdit:
         """A date field dd/mm/aaaa with a calendar."""
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setDate(QDate(value or date.today()))
+        edit = DateEdit(value, self)
         self.add_row(label, edit, name)
         return edit
 
@@ -211,16 +349,94 @@ class ToolDialog(QDialog):
         self.notice.setText(text)
         self.notice.show()
 
+    # -- what is wrong, beside the field ------------------------------------------------
+    def check(self, edit: CheckedEdit, *, final: bool) -> None:
+        """Say (or stop saying) what is wrong with a field; half-typed values wait for `final`."""
+        message = edit.problem(self.label_of(edit))
+        if message and not final and edit.still_typing() and not self.error_of(edit):
+            return  # the clerk is still typing: no message yet
+        self.set_error(edit, message or None)
+
+    def set_error(self, widget: QWidget, message: str | None) -> None:
+        """Show (or clear) a message in the row under `widget`."""
+        label = self._error_labels.get(widget)
+        if label is None:
+            place = self._place_of(widget)
+            if message is None or place is None:
+                return
+            form, row = place
+            label = QLabel(form.parentWidget())
+            label.setObjectName(f"{widget.objectName()}_error")
+            label.setProperty("role", "error")
+            label.setWordWrap(True)
+            form.insertRow(row + 1, "", label)
+            self._error_labels[widget] = label
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        widget.setProperty("invalid", bool(message))
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        if message:
+            self._make_room()
+
+    def _make_room(self) -> None:
+        # A wrapped message needs a height the dialog's minimum size does not know of
+        # (height for width): grow to it, or the rows below would be drawn over.
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def error_of(self, widget: QWidget) -> str:
+        """The message shown under `widget` ("" when none)."""
+        label = self._error_labels.get(widget)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def label_of(self, widget: QWidget) -> str:
+        """The caption of a field's row (its name in a message), "" when it has none."""
+        place = self._place_of(widget)
+        if place is None:
+            return ""
+        item = place[0].itemAt(place[1], QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        return label.text().rstrip(" :*") if isinstance(label, QLabel) else ""
+
+    def _place_of(self, widget: QWidget) -> tuple[QFormLayout, int] | None:
+        for form in self.findChildren(QFormLayout):
+            row, _role = form.getWidgetPosition(widget)
+            if row >= 0:
+                return form, row
+        return None
+
+    def field_problems(self, within: QWidget | None = None) -> list[str]:
+        """What is wrong with the enabled date and money fields (of `within`, else all).
+
+        A field on a page not shown counts too: Finalizar must not take a wrong
+        value the clerk can no longer see.
+        """
+        found = []
+        for edit in self._checked:
+            if not edit.isEnabled() or edit.isHidden():
+                continue
+            if within is not None and not within.isAncestorOf(edit):
+                continue
+            message = edit.problem(self.label_of(edit))
+            if message:
+                found.append(message)
+        return found
+
     # -- validity ----------------------------------------------------------------------
     def is_valid(self) -> bool:
         """True when every field has a valid format (subclasses override)."""
         return True
 
     def revalidate(self, *_args: object) -> None:
-        """Enable Finalizar when confirmed and valid."""
+        """Enable Finalizar when confirmed, valid and no date or amount is wrong."""
         if hasattr(self, "finish_button"):
             try:  # always run: subclasses update other buttons there
                 valid = self.is_valid()
             except AttributeError:  # a watched field changed while the dialog is being built
                 valid = False
+            valid = valid and not self.field_problems()
             self.finish_button.setEnabled(valid and self.confirm_check.isChecked())

@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -24,7 +22,15 @@ from PySide6.QtWidgets import (
 from contoffice.services.billing.charges import ChargeInput
 from contoffice.services.panels.lookups import ChargeBrief, Choice
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.base import ToolDialog, date_of, fill_combo, money_cents, text_of
+from contoffice.ui.dialogs.base import (
+    DateEdit,
+    MoneyEdit,
+    ToolDialog,
+    date_of,
+    fill_combo,
+    money_cents,
+    text_of,
+)
 
 T = TypeVar("T")
 
@@ -55,12 +61,8 @@ def _changed(new: T, old: T) -> T | None:
     return None if new == old else new
 
 
-def _date_edit(value: date | None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(QDate(value or date.today()))
-    return edit
+def _date_edit(value: date | None) -> DateEdit:
+    return DateEdit(value)
 
 
 class InsertChargeDialog(ToolDialog):
@@ -85,8 +87,7 @@ class InsertChargeDialog(ToolDialog):
         self.description_edit = self.field(
             one, t.CHARGE_DESCRIPTION, QLineEdit(), "description_edit"
         )
-        self.value_edit = self.field(one, t.VALUE, QLineEdit(), "value_edit")
-        self.value_edit.setPlaceholderText("0,00")
+        self.value_edit = self.field(one, t.VALUE, MoneyEdit(), "value_edit")
         self.due_date_edit = self.field(one, t.DUE_DATE, _date_edit(None), "due_date_edit")
         self.period_check = self.field(one, "", QCheckBox(t.HAS_PERIOD), "period_check")
         self.period_start_edit = self.field(one, t.REF_START, _date_edit(None), "period_start_edit")
@@ -127,7 +128,8 @@ class InsertChargeDialog(ToolDialog):
 
     def first_step_valid(self) -> bool:
         """Step 1 may be left: description and a positive value."""
-        return bool(text_of(self.description_edit)) and (money_cents(self.value_edit) or 0) > 0
+        return (bool(text_of(self.description_edit)) and (money_cents(self.value_edit) or 0) > 0
+                and not self.field_problems(self.steps.widget(0)))
 
     def is_valid(self) -> bool:
         if not hasattr(self, "back_button"):

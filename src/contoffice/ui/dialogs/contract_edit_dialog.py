@@ -31,7 +31,7 @@ from contoffice.core.format import format_date, format_decimal_cents, format_mon
 from contoffice.core.vocab import ChargeStatus
 from contoffice.services.panels.lookups import ChargeBrief, Choice, ContractBrief
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.base import ToolDialog, fill_combo, money_cents, text_of
+from contoffice.ui.dialogs.base import MoneyEdit, ToolDialog, fill_combo, money_cents, text_of
 from contoffice.ui.dialogs.contract_dialogs import offset_combo, rule_combo
 
 
@@ -111,7 +111,7 @@ class EditContractDialog(ToolDialog):
         fill_combo(self.profile_combo, profiles, empty="", current=c.payment_profile_id)
         self.plan_edit = self.field(plan, t.PLAN, QLineEdit(c.plan), "plan_edit")
         self.fee_edit = self.field(
-            plan, t.FEE, QLineEdit(format_decimal_cents(c.fee_cents)), "fee_edit"
+            plan, t.FEE, MoneyEdit(format_decimal_cents(c.fee_cents)), "fee_edit"
         )
         self.description_edit = self.field(
             general, t.CONTRACT_DESCRIPTION, QLineEdit(c.description), "description_edit"

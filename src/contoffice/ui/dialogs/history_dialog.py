@@ -35,7 +35,9 @@ class HistoryDialog(QDialog):
         for row, entry in enumerate(entries):
             values = (format_datetime(entry.at), entry.operator, entry.label, entry.text)
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)  # a long sentence stays readable when the column cuts it
+                self.table.setItem(row, column, item)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -6,11 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -22,7 +20,15 @@ from PySide6.QtWidgets import (
 from contoffice.core.format import format_decimal_cents, format_money
 from contoffice.services.panels.lookups import ChargeBrief, Choice, InvoiceBrief
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.base import ToolDialog, date_of, fill_combo, money_cents, text_of
+from contoffice.ui.dialogs.base import (
+    DateEdit,
+    MoneyEdit,
+    ToolDialog,
+    date_of,
+    fill_combo,
+    money_cents,
+    text_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +80,13 @@ class AlterInvoiceDialog(ToolDialog):
         self.description_edit = self._field(
             "description", t.INVOICE_DESCRIPTION, QLineEdit(first.description), "description_edit"
         )
-        self.due_date_edit = self._field("due_date", t.NEW_DUE_DATE, QDateEdit(), "due_date_edit")
-        self.due_date_edit.setCalendarPopup(True)
-        self.due_date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.due_date_edit.setDate(QDate(max(first.due_date, date.today())))
+        self.due_date_edit = self._field(
+            "due_date", t.NEW_DUE_DATE, DateEdit(max(first.due_date, date.today())), "due_date_edit"
+        )
         self.surcharge_check = self._field(
             "due_date", "", QCheckBox(t.ADD_SURCHARGE), "surcharge_check"
         )
-        self.surcharge_edit = self._field("due_date", t.SURCHARGE, QLineEdit(), "surcharge_edit")
+        self.surcharge_edit = self._field("due_date", t.SURCHARGE, MoneyEdit(), "surcharge_edit")
         self.surcharge_check.toggled.connect(self.surcharge_edit.setEnabled)
         self.surcharge_edit.setEnabled(False)
         self.charge_combo = self._field("charges", t.CHARGE, QComboBox(), "charge_combo")
@@ -90,7 +95,7 @@ class AlterInvoiceDialog(ToolDialog):
                 f"{charge.id} — {charge.description} ({format_money(charge.amount_cents)})",
                 charge.id,
             )
-        self.charge_value_edit = self._field("charges", t.VALUE, QLineEdit(), "charge_value_edit")
+        self.charge_value_edit = self._field("charges", t.VALUE, MoneyEdit(), "charge_value_edit")
         self.charge_description_edit = self._field(
             "charges", t.DESCRIPTION, QLineEdit(), "charge_description_edit"
         )
@@ -104,18 +109,19 @@ class AlterInvoiceDialog(ToolDialog):
             hint = QLabel(t.UNMARK_HINT if key == "unmark" else "", self)
             hint.setWordWrap(True)
             self._forms[key].addRow(hint)
-        self.value_edit = self._field("value", t.INVOICE_VALUE, QLineEdit(), "value_edit")
+        self.value_edit = self._field("value", t.INVOICE_VALUE, MoneyEdit(), "value_edit")
         self.value_edit.setPlaceholderText(format_money(first.amount_cents))
-        self.discount_edit = self._field("discount", t.DISCOUNT, QLineEdit(), "discount_edit")
+        self.discount_edit = self._field(
+            "discount", t.DISCOUNT, MoneyEdit(positive=False), "discount_edit"
+        )
         self.discount_edit.setText(format_decimal_cents(first.discount_cents))
         self.discount_until_check = self._field(
             "discount", "", QCheckBox(t.DISCOUNT_UNTIL), "discount_until_check"
         )
         self.discount_until_edit = self._field(
-            "discount", t.DISCOUNT_UNTIL, QDateEdit(), "discount_until_edit"
+            "discount", t.DISCOUNT_UNTIL, DateEdit(first.discount_until or first.due_date),
+            "discount_until_edit",
         )
-        self.discount_until_edit.setDisplayFormat("dd/MM/yyyy")
-        self.discount_until_edit.setDate(QDate(first.discount_until or first.due_date))
         self.discount_until_check.setChecked(first.discount_until is not None)
         self.discount_until_edit.setEnabled(first.discount_until is not None)
         self.discount_until_check.toggled.connect(self.discount_until_edit.setEnabled)

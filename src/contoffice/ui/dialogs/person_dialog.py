@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from contoffice.core import municipalities
 from contoffice.core.documents import format_document, validate_cnpj, validate_cpf
 from contoffice.core.email import validate_email
-from contoffice.core.phone import format_phone
+from contoffice.core.phone import format_phone, validate_phone
 from contoffice.core.postal import format_cep, validate_cep
 from contoffice.core.validation import ValidationError
 from contoffice.core.vocab import PersonKind, Role
@@ -58,6 +58,8 @@ class PersonDialog(QDialog):
         finish = ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
         finish.setText(texts.FINISH)
         finish.setObjectName("finish_button")
+        finish.style().unpolish(finish)  # the style sheet picks Finalizar out by this name
+        finish.style().polish(finish)
         ui.button_box.accepted.connect(self._finish)
         ui.button_box.rejected.connect(self.reject)
         self._fill(data or PersonInput(kind=PersonKind.PJ.value, name=""))
@@ -139,15 +141,24 @@ class PersonDialog(QDialog):
         ui.city_ibge_code_edit.setText(found.code)
 
     # -- checks as typed -------------------------------------------------------------
-    def _check_document(self) -> None:
+    def _check_document(self, final: bool = False) -> None:
         kind = self.ui.kind_combo.currentData()
         typed = "".join(c for c in self.ui.document_edit.text() if c.isalnum())
         if kind == PersonKind.PF:
-            self._check(self.ui.document_edit, validate_cpf, 11)
+            self._check(self.ui.document_edit, validate_cpf, 0 if final else 11)
         elif kind == PersonKind.PJ or len(typed) > 11:
-            self._check(self.ui.document_edit, validate_cnpj, 14)
+            self._check(self.ui.document_edit, validate_cnpj, 0 if final else 14)
         else:
-            self._check(self.ui.document_edit, validate_cpf, 11)
+            self._check(self.ui.document_edit, validate_cpf, 0 if final else 11)
+
+    def check_all(self) -> None:
+        """Every check of a typed value, on the whole value (Finalizar: nothing is half-typed)."""
+        ui = self.ui
+        self._check_document(final=True)
+        self._check(ui.postal_code_edit, validate_cep)
+        self._check(ui.email_edit, validate_email)
+        self._check(ui.phone_edit, validate_phone)
+        self._check(ui.mobile_edit, lambda text: validate_phone(text, field="Celular"))
 
     def _check(self, edit: QLineEdit, validate: Callable[[str], object],
                complete_at: int = 0) -> None:
@@ -197,9 +208,12 @@ class PersonDialog(QDialog):
 
     # -- Finalizar --------------------------------------------------------------------
     def _finish(self) -> None:
+        # The service names only the first wrong field, so every field is checked here
+        # too: each one keeps its own message (a wrong CEP stays said beside a wrong CPF).
         for widget in list(self._errors):
             self.set_error(widget, None)
         self.ui.error_label.hide()
+        self.check_all()
         try:
             self.result_value = self._submit(self.value())
         except InvalidInput as error:
@@ -208,12 +222,24 @@ class PersonDialog(QDialog):
                 self._show_general(str(error))
             else:
                 self.set_error(widget, str(error))
-                widget.setFocus()
+            self._focus_first_error()
             return
         except ContofficeError as error:
             self._show_general(str(error))
+            self._focus_first_error()
             return
         self.accept()
+
+    def wrong_fields(self) -> list[QWidget]:
+        """The fields showing a message, in the order of the form."""
+        order = list(self.widgets_by_field.values())
+        shown = [w for w in self._errors if self.error_of(w)]
+        return sorted(shown, key=lambda w: order.index(w) if w in order else len(order))
+
+    def _focus_first_error(self) -> None:
+        wrong = self.wrong_fields()
+        if wrong:
+            wrong[0].setFocus()
 
     def _show_general(self, message: str) -> None:
         self.ui.error_label.setText(message)

@@ -48,13 +48,10 @@ class PdfPreviewDialog(QDialog):
         self.status.setObjectName("status_label")
         self.save_button = self._button("save_button", texts.SAVE, self.save)
         self.print_button = self._button("print_button", texts.PRINT, self.print_)
-        self.email_button = self._button("email_button", texts.EMAIL, None)
-        self.email_button.setEnabled(False)
-        self.email_button.setToolTip(texts.EMAIL_LATER)
         close = self._button("close_button", texts.CLOSE, self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for button in (self.save_button, self.print_button, self.email_button, close):
+        for button in (self.save_button, self.print_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -82,6 +84,20 @@ class FilterBar(QWidget):
         return self.edits[min(visible, key=header.visualIndex)]
 
 
+def header_width(header: QHeaderView, section: int) -> int:
+    """The width a column needs to show its whole caption.
+
+    Asked of the style, so the style sheet's bold font and padding and the sort
+    arrow are counted (the plain font's width clipped "Parcelas programadas").
+    """
+    header.ensurePolished()
+    text = str(header.model().headerData(section, Qt.Orientation.Horizontal) or "")
+    bold = QFont(header.font())
+    bold.setWeight(QFont.Weight.DemiBold)
+    by_font = QFontMetrics(bold).horizontalAdvance(text) + 40  # padding and the sort arrow
+    return max(header.sectionSizeHint(section), by_font)
+
+
 class GridView(QWidget):
     """The table of a lazy model, its filter bar and a status line ("N registros")."""
 
@@ -111,10 +127,8 @@ class GridView(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort)
-        metrics = header.fontMetrics()
         for section, column in enumerate(model.columns):
-            wanted = metrics.horizontalAdvance(column.header) + 28  # room for the sort arrow
-            self.table.setColumnWidth(section, max(column.width, wanted))
+            self.table.setColumnWidth(section, max(column.width, header_width(header, section)))
         if settings is not None:
             settings.restore_header(grid_id, header)
         self.filters = FilterBar(self.table, model)

@@ -1,13 +1,14 @@
-"""status checks and keys: CHECK constraints on the closed vocabularies, three missing FKs
+"""status checks and keys: CHECK constraints on the closed vocabularies, two missing FKs
 
 Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-01 09:00:00
 
 Every status (and kind, method, due rule) column gets a named CHECK constraint listing
-the values of its core.vocab StrEnum as they are today, and three id columns that
-pointed at a table without saying so get their foreign key: charge.billing_run_id,
-invoice.replaced_by_id and audit_event.person_id. Nothing is converted: the values
+the values of its core.vocab StrEnum as they are today, and two id columns that
+pointed at a table without saying so get their foreign key: charge.billing_run_id and
+invoice.replaced_by_id (audit_event.person_id stays free: the trail outlives what it
+records, and a key would forbid deleting a person). Nothing is converted: the values
 stored stay exactly as they are. A row outside its vocabulary, or an id pointing at
 nothing, stops the upgrade with a message naming it (the SQLite file is restored from
 its backup, PostgreSQL rolls back) instead of being changed silently.
@@ -53,7 +54,6 @@ CHECKS: dict[str, dict[str, tuple[str, ...]]] = {
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("charge", "billing_run_id", "billing_run"),
     ("invoice", "replaced_by_id", "invoice"),
-    ("audit_event", "person_id", "person"),
 )
 _SHOWN = 5  # offending values or ids named in the message, per column
 

@@ -1,0 +1,233 @@
+"""Closed vocabularies and keys held by the database itself (migration 0007), both backends."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Iterator
+from datetime import date
+from itertools import cycle
+from typing import Any
+
+import pytest
+from alembic import command
+from sqlalchemy import Enum, create_engine, select, text
+from sqlalchemy.exc import IntegrityError
+
+from contoffice.core.vocab import (
+    BillingRunStatus,
+    CancellationStatus,
+    CashAccountKind,
+    ChargeKind,
+    ChargeStatus,
+    ContractStatus,
+    DueRule,
+    FiscalStatus,
+    InvoiceStatus,
+    PersonKind,
+    ReconciliationStatus,
+    RemittanceStatus,
+    SettlementMethod,
+)
+from contoffice.db import migrate
+from contoffice.db.base import Base
+from contoffice.db.models import (
+    BillingRun,
+    CancellationRequest,
+    CashAccount,
+    Charge,
+    Contract,
+    Invoice,
+    Person,
+    Settlement,
+)
+from contoffice.db.uow import Database
+from contoffice.errors import DatabaseUnavailable
+
+MIGRATION = importlib.import_module(
+    "contoffice.db.migrations.versions.0007_status_checks_and_keys"
+)
+BOGUS = "bogus"  # fits every checked VARCHAR, so only the CHECK can refuse it
+
+
+def _enum_columns(*, checked: bool) -> dict[tuple[str, str], Enum]:
+    found: dict[tuple[str, str], Enum] = {}
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            if isinstance(column.type, Enum) and (column.type.create_constraint or not checked):
+                found[(table.name, column.name)] = column.type
+    return found
+
+
+CHECKED = _enum_columns(checked=True)
+TYPED = _enum_columns(checked=False)
+# The tables `populate` writes (and the migration tests compare row by row).
+TABLES = ("person", "contract", "billing_run", "invoice", "charge", "settlement",
+          "cash_account", "cancellation_request")
+
+
+def populate(db: Database) -> dict[str, int]:
+    """Rows holding every value of every checked column, and every new key set; some ids."""
+    with db.uow() as uow:
+        s = uow.session
+        person = Person(kind=PersonKind.PJ, name="Vocabulário Ltda", registered_on=date(2026, 1, 1))
+        s.add(person)
+        s.flush()
+        rules = cycle(DueRule)
+        contracts = [Contract(person_id=person.id, plan=f"Plano {status}", fee_cents=10_000,
+                              starts_on=date(2026, 1, 1), status=status, due_rule=next(rules))
+                     for status in ContractStatus]
+        runs = [BillingRun(competence=date(2026, month, 1), status=status)
+                for month, status in enumerate(BillingRunStatus, start=1)]
+        remittances, fiscals = cycle(RemittanceStatus), cycle(FiscalStatus)
+        reconciliations = cycle(ReconciliationStatus)
+        invoices = [Invoice(person_id=person.id, issue_date=date(2026, 1, 1),
+                            due_date=date(2026, 2, 10), amount_cents=10_000, status=status,
+                            remittance_status=next(remittances), fiscal_status=next(fiscals),
+                            reconciliation_status=next(reconciliations))
+                    for status in InvoiceStatus]
+        s.add_all([*contracts, *runs, *invoices])
+        s.flush()
+        invoices[0].replaced_by_id = invoices[1].id
+        statuses, run_ids = cycle(ChargeStatus), cycle(r.id for r in runs)
+        s.add_all(Charge(person_id=person.id, contract_id=contracts[0].id,
+                         invoice_id=invoices[i].id, kind=kind, status=next(statuses),
+                         description=f"Conta {kind}", amount_cents=1_000,
+                         due_date=date(2026, 2, 10), competence=date(2026, 1, 1),
+                         billing_run_id=next(run_ids))
+                  for i, kind in enumerate(ChargeKind))
+        s.add_all(Settlement(invoice_id=invoices[2].id, person_id=person.id, amount_cents=100,
+                             settled_on=date(2026, 2, 10), method=method)
+                  for method in SettlementMethod)
+        s.add_all(CashAccount(name=f"Conta {kind}", kind=kind) for kind in CashAccountKind)
+        s.add_all(CancellationRequest(contract_id=contracts[0].id, person_id=person.id,
+                                      status=status) for status in CancellationStatus)
+        uow.commit()
+        return {"person": person.id, "invoice": invoices[0].id, "run": runs[0].id}
+
+
+def snapshot(url: str) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the tables written by `populate`, as stored (no model types)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return {t: [dict(r._mapping) for r in conn.execute(text(f"SELECT * FROM {t} "
+                                                                        "ORDER BY id"))]
+                    for t in TABLES}
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def office(db: Database) -> Iterator[tuple[Database, dict[str, int]]]:
+    yield db, populate(db)
+
+
+def _refused(db: Database, statement: str, **values: object) -> None:
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(text(statement), values)
+
+
+@pytest.mark.parametrize(("table", "column"), sorted(CHECKED), ids="{0[0]}.{0[1]}".format)
+def test_a_value_outside_the_vocabulary_is_refused_by_the_database(
+    office: tuple[Database, dict[str, int]], table: str, column: str
+) -> None:
+    db, _ids = office
+    with db.engine.connect() as conn:  # a row to change exists in every checked table
+        assert conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one() > 0
+    _refused(db, f"UPDATE {table} SET {column} = :v", v=BOGUS)
+
+
+def test_the_orm_write_path_meets_the_same_check(office: tuple[Database, dict[str, int]]) -> None:
+    db, ids = office
+    with pytest.raises(IntegrityError), db.uow() as uow:
+        uow.session.add(Invoice(person_id=ids["person"], issue_date=date(2026, 1, 1),
+                                due_date=date(2026, 1, 1), amount_cents=1, status=BOGUS))
+        uow.commit()
+
+
+@pytest.mark.parametrize(("table", "column"), [
+    ("charge", "billing_run_id"), ("invoice", "replaced_by_id"),
+])
+def test_a_dangling_id_is_refused(
+    office: tuple[Database, dict[str, int]], table: str, column: str
+) -> None:
+    db, _ids = office
+    _refused(db, f"UPDATE {table} SET {column} = :v", v=987_654)
+
+
+def test_statuses_read_back_as_their_enum(office: tuple[Database, dict[str, int]]) -> None:
+    db, ids = office
+    tables = Base.metadata.tables
+    with db.uow() as uow:
+        for (table, column), type_ in TYPED.items():
+            values = uow.session.scalars(select(tables[table].c[column])).all()
+            assert values, f"{table}.{column}: no row"
+            assert {type(v) for v in values} == {type_.enum_class}, f"{table}.{column}"
+        invoice = uow.get(Invoice, ids["invoice"])
+        assert invoice.status is InvoiceStatus.OPEN and invoice.status == "open"
+        # Audit records and exports write the stored text, as before.
+        assert json.dumps({"status": invoice.status}) == '{"status": "open"}'
+        run = uow.get(BillingRun, ids["run"])
+        assert run.status is BillingRunStatus.RUNNING and f"{run.status}" == "running"
+
+
+def test_every_checked_column_has_its_check_in_migration_0007() -> None:
+    """Alembic does not compare CHECK constraints: the model and the migration must agree."""
+    expected = {key: tuple(type_.enums) for key, type_ in CHECKED.items()}
+    written = {(t, c): values for t, cols in MIGRATION.CHECKS.items() for c, values in cols.items()}
+    assert written == expected
+    keys = {(t, c, r) for t, c, r in MIGRATION.KEYS}
+    for table, column, referred in keys:
+        (fk,) = Base.metadata.tables[table].c[column].foreign_keys
+        assert fk.column.table.name == referred
+
+
+def _at_0006(url: str) -> None:
+    command.downgrade(migrate.alembic_config(url), "0006")
+
+
+def _revision(url: str) -> str | None:
+    engine = create_engine(url)
+    try:
+        return migrate.current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_from_0006_keeps_every_row_and_value(db_url: str) -> None:
+    _at_0006(db_url)
+    db = Database(db_url)
+    populate(db)
+    db.dispose()
+    before = snapshot(db_url)
+    assert all(before.values())
+    result = migrate.upgrade(db_url)
+    assert (result.from_revision, result.to_revision) == ("0006", migrate.head_revision())
+    assert snapshot(db_url) == before
+    db = Database(db_url)
+    try:
+        _refused(db, "UPDATE invoice SET status = :v", v=BOGUS)
+        _refused(db, "UPDATE charge SET billing_run_id = :v", v=987_654)
+    finally:
+        db.dispose()
+
+
+def test_upgrade_refuses_data_outside_the_vocabulary_and_changes_nothing(db_url: str) -> None:
+    _at_0006(db_url)
+    db = Database(db_url)
+    ids = populate(db)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE invoice SET status = :v WHERE id = :id"),
+                     {"v": BOGUS, "id": ids["invoice"]})
+        conn.execute(text("UPDATE charge SET billing_run_id = 987654"))
+    db.dispose()
+    before = snapshot(db_url)
+    with pytest.raises(DatabaseUnavailable) as raised:
+        migrate.upgrade(db_url)
+    message = str(raised.value)
+    assert "não altera dados" in message
+    assert f"invoice.status fora da lista: '{BOGUS}' (1)" in message
+    assert "charge.billing_run_id aponta para billing_run inexistente em 5 linha(s)" in message
+    assert _revision(db_url) == "0006"
+    assert snapshot(db_url) == before

@@ -19,9 +19,10 @@ from contoffice.cli.common import UNKNOWN_URL, check_url, shown_url
 from contoffice.cli.parser import ContofficeParser
 from contoffice.core import os_errors
 from contoffice.core.validation import ValidationError
-from contoffice.errors import ContofficeError
+from contoffice.errors import ContofficeError, NeedsConfirmation
 from contoffice.services.kernel.busy import retry_when_busy
 
+EXIT_NEEDS_CONFIRMATION = 3  # a question --yes would answer
 COMMAND_MODULES = (
     "db", "demo", "people", "invoices", "charges", "contracts", "boleto", "billing", "fees",
     "export", "attachments", "receipts",
@@ -102,6 +103,9 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
             check_url(args.database)
         # A busy SQLite file rolled the whole command back: it is safe to run it again.
         return retry_when_busy(lambda: handler(args))
+    except NeedsConfirmation as question:  # asked before anything was written
+        print(f"contoffice: {question.message} (use --yes para confirmar)", file=sys.stderr)
+        return EXIT_NEEDS_CONFIRMATION
     except (ContofficeError, ValidationError) as error:
         return fail(str(error))
     except KeyboardInterrupt:

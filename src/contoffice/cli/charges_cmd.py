@@ -5,19 +5,17 @@ from __future__ import annotations
 import argparse
 
 from contoffice.cli import emit_json, tools
-from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.common import add_common, database
 from contoffice.cli.negative_values import accept_negative_values
 from contoffice.cli.numbers import count, record_id
 from contoffice.cli.rows import (
+    acting,
     add_yes,
     cents,
     day,
-    unconfirmed,
-    with_confirmations,
 )
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
-from contoffice.errors import NeedsConfirmation
 from contoffice.services.billing import charges
 from contoffice.services.panels.existence import require_person
 from contoffice.services.people import finder
@@ -68,26 +66,14 @@ def _insert(args: argparse.Namespace) -> int:
         settle_now=args.settle_now,
         payment_profile_id=args.profile,
     )
-    db = database(args)
-    try:
-        who = actor(db, args)
-        created = with_confirmations(
-            args, lambda ok: charges.insert_charges(db.uow(), who, data=data, confirmed=ok)
-        )
-    except NeedsConfirmation as question:
-        return unconfirmed(question)
-    finally:
-        db.dispose()
+    created = acting(
+        args, lambda db, who, ok: charges.insert_charges(db.uow(), who, data=data, confirmed=ok)
+    )
     if args.json:
         emit_json({"charge_ids": created})
     else:
         print(f"{len(created)} conta(s) inserida(s): {', '.join(map(str, created))}.")
     return 0
-
-
-
-
-
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -28,8 +28,7 @@ from contoffice.services.kernel.results import RowOutcome
 ENV_OPERATOR = "CONTOFFICE_OPERATOR"
 ENV_PASSWORD = "CONTOFFICE_PASSWORD"
 # OfficeSetting key: when true, read-only commands ask for the login as well.
-LOGIN_FOR_READS = "cli.login_for_reads"
-_TRUE = frozenset({"1", "true", "sim", "s", "yes", "on"})
+LOGIN_FOR_READS = office.LOGIN_FOR_READS
 
 NEEDS_LOGIN = (
     "Informe o operador (--operator ou CONTOFFICE_OPERATOR) e a senha (CONTOFFICE_PASSWORD)."
@@ -84,8 +83,7 @@ def database(args: argparse.Namespace, *, create: bool = False) -> Database:
 
 def _reads_need_login(db: Database) -> bool:
     with db.uow() as uow:
-        value = office.settings(uow).get(LOGIN_FOR_READS, "")
-    return value.strip().lower() in _TRUE
+        return office.login_for_reads(office.settings(uow))
 
 
 def actor(db: Database, args: argparse.Namespace) -> Actor:

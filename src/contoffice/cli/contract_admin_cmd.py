@@ -31,8 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     retention.set_defaults(handler=_retention)
 
 
-
-
 def _cancellations(args: argparse.Namespace) -> int:
     db = database(args)
     try:

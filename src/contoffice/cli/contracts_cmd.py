@@ -5,18 +5,16 @@ from __future__ import annotations
 import argparse
 
 from contoffice.cli import emit_json, tools
-from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.common import add_common, database
 from contoffice.cli.numbers import count, record_id
 from contoffice.cli.rows import (
+    acting,
     add_yes,
     cents,
-    unconfirmed,
-    with_confirmations,
 )
 from contoffice.core.format import format_date, format_money
 from contoffice.core.paging import PageRequest
 from contoffice.core.vocab import DueRule
-from contoffice.errors import NeedsConfirmation
 from contoffice.services.contracts import records as contracts
 from contoffice.services.invoicing import rules as invoicing
 from contoffice.services.panels.existence import require_person
@@ -66,16 +64,9 @@ def _create(args: argparse.Namespace) -> int:
         awaiting_activation=args.awaiting,
         generate_months=args.fees_months,
     )
-    db = database(args)
-    try:
-        who = actor(db, args)
-        contract_id = with_confirmations(
-            args, lambda ok: contracts.create_contract(db.uow(), who, data=data, confirmed=ok)
-        )
-    except NeedsConfirmation as question:
-        return unconfirmed(question)
-    finally:
-        db.dispose()
+    contract_id = acting(
+        args, lambda db, who, ok: contracts.create_contract(db.uow(), who, data=data, confirmed=ok)
+    )
     if args.json:
         emit_json({"contract_id": contract_id})
     else:
@@ -121,8 +112,5 @@ def _list(args: argparse.Namespace) -> int:
         )
     print(f"{page.total} contrato(s).")
     return 0
-
-
-
 
 

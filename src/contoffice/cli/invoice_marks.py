@@ -20,10 +20,6 @@ def register_actions(actions: argparse._SubParsersAction) -> None:  # type: igno
     history.set_defaults(handler=_history)
 
 
-
-
-
-
 def _history(args: argparse.Namespace) -> int:
     db = database(args)
     try:

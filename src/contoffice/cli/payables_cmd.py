@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 
 from contoffice.cli import emit_json, tools
-from contoffice.cli.common import actor, add_common, database
+from contoffice.cli.common import add_common
 from contoffice.cli.numbers import count, record_id
 from contoffice.cli.rows import (
+    acting,
     add_yes,
     cents,
     day,
-    unconfirmed,
-    with_confirmations,
 )
-from contoffice.errors import NeedsConfirmation
 from contoffice.services.billing import charges
 from contoffice.services.invoices import payables
 
@@ -53,16 +51,9 @@ def _insert(args: argparse.Namespace) -> int:
         interval_days=args.interval_days if args.interval_days is not None else 30,
         interval_months=args.interval_months or 0,
     )
-    db = database(args)
-    try:
-        who = actor(db, args)
-        created = with_confirmations(
-            args, lambda ok: payables.insert_payable(db.uow(), who, data=data, confirmed=ok)
-        )
-    except NeedsConfirmation as question:
-        return unconfirmed(question)
-    finally:
-        db.dispose()
+    created = acting(
+        args, lambda db, who, ok: payables.insert_payable(db.uow(), who, data=data, confirmed=ok)
+    )
     if args.json:
         emit_json({"charge_ids": created})
     else:

@@ -18,13 +18,12 @@ from contoffice.cli.common import actor, add_common, database, unknown_rows
 from contoffice.cli.numbers import MAX_ID, parse_bounded
 from contoffice.core.format import parse_date
 from contoffice.core.money import Money
-from contoffice.db.uow import UnitOfWork
+from contoffice.db.uow import Database, UnitOfWork
 from contoffice.errors import InvalidInput, NeedsConfirmation
 from contoffice.services.kernel.permissions import Actor
 from contoffice.services.kernel.results import BatchResult, RowOutcome
 
 EXIT_REFUSED = 4
-EXIT_NEEDS_CONFIRMATION = 3
 Tool = Callable[[UnitOfWork, Actor, frozenset[str]], BatchResult]
 T = TypeVar("T")
 
@@ -91,8 +90,8 @@ def add_yes(parser: argparse.ArgumentParser) -> None:
 def with_confirmations(args: argparse.Namespace, call: Callable[[frozenset[str]], T]) -> T:
     """Call the service; with --yes answer each question it asks and call again.
 
-    Without --yes the question (NeedsConfirmation) reaches the caller, which
-    prints it with `unconfirmed`: the service asked before writing anything.
+    Without --yes the question (NeedsConfirmation) reaches `contoffice.cli.main`,
+    which says it in one line with exit 3: the service asked before writing anything.
     """
     confirmed: set[str] = set()
     while True:
@@ -104,22 +103,19 @@ def with_confirmations(args: argparse.Namespace, call: Callable[[frozenset[str]]
             confirmed.add(question.key)
 
 
-def unconfirmed(question: NeedsConfirmation) -> int:
-    """Say what needs confirming (one line on stderr) and return exit code 3."""
-    print(f"contoffice: {question.message} (use --yes para confirmar)", file=sys.stderr)
-    return EXIT_NEEDS_CONFIRMATION
+def acting(args: argparse.Namespace, call: Callable[[Database, Actor, frozenset[str]], T]) -> T:
+    """Open the database, log in, call the service (answering its questions with --yes), close."""
+    db = database(args)
+    try:
+        who = actor(db, args)
+        return with_confirmations(args, lambda confirmed: call(db, who, confirmed))
+    finally:
+        db.dispose()
 
 
 def run_tool(args: argparse.Namespace, tool: Tool) -> int:
     """Run a mass tool, confirming its warnings only with --yes, and print the outcomes."""
-    db = database(args)
-    try:
-        who = actor(db, args)
-        result = with_confirmations(args, lambda confirmed: tool(db.uow(), who, confirmed))
-    except NeedsConfirmation as question:
-        return unconfirmed(question)
-    finally:
-        db.dispose()
+    result = acting(args, lambda db, who, confirmed: tool(db.uow(), who, confirmed))
     return report(args, result.outcomes)
 
 

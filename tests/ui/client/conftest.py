@@ -133,3 +133,12 @@ def fresh_invoice(
     new_id = result.outcomes[0].new_id
     assert new_id is not None
     return new_id
+
+
+def fresh_on_page(tab: ClientTab, count: int = 1) -> tuple[GridPage, list[int]]:
+    """`count` fresh open invoices of the tab's client, selected on Faturas a Receber."""
+    ids = [fresh_invoice(tab.ctx.db, tab.ctx.actor, tab.person_id) for _ in range(count)]
+    page = tab.show_page("client.receivable")
+    page.refresh()
+    select(page, ids)
+    return page, ids

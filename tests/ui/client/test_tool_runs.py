@@ -9,7 +9,7 @@ import pytest
 from contoffice.services.invoices import actions
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.dialogs.invoice_dialogs import AdditionalChargeDialog
-from tests.ui.client.conftest import Seen, drive, fresh_invoice, select, trigger, widget
+from tests.ui.client.conftest import Seen, drive, fresh_on_page, trigger, widget
 
 
 def _count_calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
@@ -35,11 +35,7 @@ def _fill(dialog: AdditionalChargeDialog) -> None:
 def test_one_click_on_a_many_row_tool_with_a_question_runs_the_service_once(
     qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ctx, person = tab.ctx, tab.person_id
-    invoices = [fresh_invoice(ctx.db, ctx.actor, person) for _ in range(2)]
-    page = tab.show_page("client.receivable")
-    page.refresh()
-    select(page, invoices)
+    page, invoices = fresh_on_page(tab, 2)
     calls = _count_calls(monkeypatch)
     drive(monkeypatch, AdditionalChargeDialog, _fill)
     trigger(qtbot, page, "additional_charge")
@@ -55,11 +51,7 @@ def test_one_click_on_a_many_row_tool_with_a_question_runs_the_service_once(
 def test_a_no_to_the_previewed_question_runs_nothing(
     qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ctx, person = tab.ctx, tab.person_id
-    invoices = [fresh_invoice(ctx.db, ctx.actor, person) for _ in range(2)]
-    page = tab.show_page("client.receivable")
-    page.refresh()
-    select(page, invoices)
+    page, invoices = fresh_on_page(tab, 2)
     calls = _count_calls(monkeypatch)
     seen.go_on = False
     drive(monkeypatch, AdditionalChargeDialog, _fill)
@@ -72,11 +64,7 @@ def test_a_no_to_the_previewed_question_runs_nothing(
 def test_one_row_is_not_previewed(
     qtbot: Any, tab: ClientTab, seen: Seen, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ctx, person = tab.ctx, tab.person_id
-    invoice = fresh_invoice(ctx.db, ctx.actor, person)
-    page = tab.show_page("client.receivable")
-    page.refresh()
-    select(page, [invoice])
+    page, _ids = fresh_on_page(tab, 1)
     calls = _count_calls(monkeypatch)
     drive(monkeypatch, AdditionalChargeDialog, _fill)
     trigger(qtbot, page, "additional_charge")

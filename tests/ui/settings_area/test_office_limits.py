@@ -42,3 +42,26 @@ def test_bounds_shown_checked_and_saved(qtbot: Any, page: OfficePage) -> None:
         bounds = money_limits.limits(uow)
     assert (bounds.ceiling_cents, bounds.confirm_cents) == (5_000_000, 500_000)
     assert bounds.founded_on.isoformat() == "1998-03-15"
+
+
+def test_the_office_can_ask_the_command_line_to_log_in_for_reads(
+        qtbot: Any, page: OfficePage, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from contoffice.cli import main
+
+    assert not page.login_for_reads.isChecked()
+    url = str(page.ctx.db.engine.url)
+    for name in ("CONTOFFICE_OPERATOR", "CONTOFFICE_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["people", "search", "--latest", "--database", url]) == 0  # open by default
+    page.login_for_reads.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.status.text() == texts.SAVED
+    capsys.readouterr()
+    assert main(["people", "search", "--latest", "--database", url]) == 2
+    assert "Informe o operador" in capsys.readouterr().err
+    monkeypatch.setenv("CONTOFFICE_OPERATOR", "ana")
+    monkeypatch.setenv("CONTOFFICE_PASSWORD", "demo1234")
+    assert main(["people", "search", "--latest", "--database", url]) == 0
+    page.refresh()
+    assert page.login_for_reads.isChecked()

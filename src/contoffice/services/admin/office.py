@@ -44,6 +44,15 @@ def identity(uow: UnitOfWork) -> OfficeIdentity:
     )
 
 
+LOGIN_FOR_READS = "cli.login_for_reads"
+_YES = frozenset({"1", "true", "sim", "s", "yes", "on"})
+
+
+def login_for_reads(values: dict[str, str]) -> bool:
+    """Whether the office asks read-only commands of the command line to log in too."""
+    return values.get(LOGIN_FOR_READS, "").strip().lower() in _YES
+
+
 def save_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
     """Change office-wide settings (Configuração Básica), audited."""
     require(actor, "settings.office")

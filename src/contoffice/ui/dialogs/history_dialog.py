@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +31,7 @@ class HistoryDialog(QDialog):
                  entries: Sequence[HistoryItem]) -> None:
         super().__init__(parent)
         self.setWindowTitle(texts.HISTORY_TITLE.format(id=invoice_id))
-        self.resize(720, 360)
+        self.resize(960, 420)
         self.table = QTableWidget(len(entries), len(_HEADERS), self)
         self.table.setObjectName("history_table")
         self.table.setHorizontalHeaderLabels(_HEADERS)
@@ -38,8 +41,12 @@ class HistoryDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)  # a long sentence stays readable when the column cuts it
                 self.table.setItem(row, column, item)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(len(_HEADERS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The sentence takes the rest of the width and wraps, so it is read whole.
+        header.setSectionResizeMode(len(_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -47,6 +54,11 @@ class HistoryDialog(QDialog):
             layout.addWidget(QLabel(texts.HISTORY_EMPTY, self))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped sentences take the height they need at the width they now have."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     @classmethod
     def show_for(cls, parent: QWidget | None, invoice_id: int,

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contoffice.core.documents import format_document, normalize_document, validate_cnpj
 from contoffice.core.format import format_date, format_decimal_cents, parse_date
@@ -31,6 +39,8 @@ LIMIT_FIELDS = (
     ("confirm", money_limits.CONFIRM_FIELD, money_limits.CONFIRM_KEY),
     ("founded", money_limits.FOUNDED_FIELD, money_limits.FOUNDED_KEY),
 )
+# Read-only commands of the command line log in too when the office asks (cli/common.py).
+LOGIN_FOR_READS = office.LOGIN_FOR_READS
 
 
 class OfficePage(QWidget):
@@ -48,6 +58,9 @@ class OfficePage(QWidget):
         for key, label, _setting in LIMIT_FIELDS:
             self.form.add(label, {key: self.edits[key]})
         self.edits["state"].setMaxLength(2)
+        self.login_for_reads = QCheckBox(texts.LOGIN_FOR_READS, self)
+        self.login_for_reads.setObjectName("login_for_reads_check")
+        self.form.add("", {"login_for_reads": self.login_for_reads})
         self.status = QLabel(self)
         self.status.setObjectName("status_label")
         self.save_button = QPushButton(texts.SAVE_CHANGES, self)
@@ -68,12 +81,14 @@ class OfficePage(QWidget):
             with self.ctx.db.uow() as uow:
                 identity = office.identity(uow)
                 bounds = money_limits.limits(uow)
+                uow_settings = office.settings(uow)
         except ContofficeError as error:
             show_error(self, error)
             return
         self.edits["ceiling"].setText(format_decimal_cents(bounds.ceiling_cents))
         self.edits["confirm"].setText(format_decimal_cents(bounds.confirm_cents))
         self.edits["founded"].setText(format_date(bounds.founded_on))
+        self.login_for_reads.setChecked(office.login_for_reads(uow_settings))
         for key, _label in FIELDS:
             value = getattr(identity, key)
             self.edits[key].setText(
@@ -88,6 +103,7 @@ class OfficePage(QWidget):
         values = {f"office.{key}": self.edits[key].text().strip() for key, _l in FIELDS}
         values["office.document"] = normalize_document(document)
         values["office.state"] = values["office.state"].upper()
+        values[LOGIN_FOR_READS] = "sim" if self.login_for_reads.isChecked() else "não"
         for key, label, setting in LIMIT_FIELDS:
             text = self.edits[key].text().strip()
             if not text:

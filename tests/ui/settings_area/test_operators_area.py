@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from contoffice.db.models import Operator
 from contoffice.db.uow import Database
 from contoffice.errors import NotAllowed
 from contoffice.services.admin import office, operators
@@ -143,3 +144,19 @@ def test_configuracoes_only_for_settings_keys(qtbot: Any, ctx: WindowContext) ->
     partial = SettingsArea(WindowContext(ctx.db, only_office, ctx.settings))
     qtbot.addWidget(partial)
     assert [partial.tabText(i) for i in range(partial.count())] == ["Configuração Básica"]
+
+
+def test_an_impossible_expiry_date_is_said_at_its_field(
+        qtbot: Any, area: OperatorsArea, demo_db: Database) -> None:
+    operator_id = _create_joana(qtbot, area)
+    page, form = area.operators, area.operators.form
+    form.expires.setChecked(True)
+    form.expires_on.setText("31/02/2027")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "31/02/2027" in form.error_of("expires_on")  # said, not turned into 28/02
+    assert page.status.text() != texts.SAVED
+    form.expires_on.setText("28/02/2027")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.status.text() == texts.SAVED
+    with demo_db.uow() as uow:
+        assert uow.session.get(Operator, operator_id).expires_on.isoformat() == "2027-02-28"

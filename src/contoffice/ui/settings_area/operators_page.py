@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contoffice.core.format import format_date
+from contoffice.core.format import format_date, parse_date
+from contoffice.core.validation import ValidationError
 from contoffice.errors import ContofficeError, InvalidInput
 from contoffice.services.admin.operator_admin import (
     OperatorRow,
@@ -31,25 +31,28 @@ from contoffice.services.admin.operator_admin import (
 from contoffice.services.admin.operators import OperatorInput, save_operator
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
+from contoffice.ui.dialogs.base import DateEdit
 from contoffice.ui.operations import show_error
 from contoffice.ui.settings_area.form_fields import FieldForm
 from contoffice.ui.settings_area.list_table import ListTable
+
+EXPIRES_FIELD = "Válido até"
 
 
 class OperatorForm(FieldForm):
     """Login, name, e-mail, role, password, active, expiry date, attempt limit."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, {"Login e Nome": "login", "Perfil de acesso": "role_id"})
+        super().__init__(parent, {"Login e Nome": "login", "Perfil de acesso": "role_id",
+                                  EXPIRES_FIELD: "expires_on"})
         self.login, self.name, self.email = QLineEdit(), QLineEdit(), QLineEdit()
         self.role = QComboBox()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.active = QCheckBox("Ativo")
-        self.expires = QCheckBox("Válido até")
-        self.expires_on = QDateEdit()
-        self.expires_on.setCalendarPopup(True)
-        self.expires_on.setDisplayFormat("dd/MM/yyyy")
+        self.expires = QCheckBox(EXPIRES_FIELD)
+        # Typed as dd/mm/aaaa: 31/02 is said wrong at the field, never turned into 28/02.
+        self.expires_on = DateEdit()
         self.expires.toggled.connect(self.expires_on.setEnabled)
         self.max_attempts = QSpinBox()
         self.max_attempts.setRange(1, 20)
@@ -85,12 +88,17 @@ class OperatorForm(FieldForm):
         self.active.setChecked(data.active)
         self.expires.setChecked(data.expires_on is not None)
         self.expires_on.setEnabled(data.expires_on is not None)
-        self.expires_on.setDate(QDate(data.expires_on or date.today()))
+        self.expires_on.setDate(data.expires_on or date.today())
         self.max_attempts.setValue(data.max_attempts)
 
     def value(self) -> OperatorInput:
         """The form as the service's input."""
-        expires = self.expires_on.date().toPython() if self.expires.isChecked() else None
+        expires = None
+        if self.expires.isChecked():
+            try:
+                expires = parse_date(self.expires_on.displayText(), EXPIRES_FIELD)
+            except ValidationError as error:
+                raise InvalidInput(error.message, field=EXPIRES_FIELD) from None
         return OperatorInput(
             login=self.login.text(),
             name=self.name.text(),
@@ -203,6 +211,7 @@ class OperatorsPage(QWidget):
 
     def save(self) -> int | None:
         """Salvar: the service's refusal shows at its field."""
+        self.status.clear()  # an earlier "salvas" must not stand beside a refusal
         try:
             with self.ctx.db.uow() as uow:
                 operator_id = save_operator(

@@ -1,0 +1,1 @@
+"""CNAB bank files: layouts as data, one engine, remittance writer and return reader."""

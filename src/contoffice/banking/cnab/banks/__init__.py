@@ -1,0 +1,1 @@
+"""The CNAB 400 layouts of each bank, as data."""

@@ -1,0 +1,183 @@
+"""Bradesco (237) CNAB 400 cobrança: remittance and return records, occurrence codes."""
+
+from __future__ import annotations
+
+from contoffice.banking.cnab.layout import (
+    BankLayout,
+    Occurrence,
+    Record,
+    TrailerCheck,
+    alpha,
+    cents,
+    const,
+    ddmmyy,
+    num,
+)
+
+W = 400
+
+REMITTANCE_HEADER = Record("header_remessa", W, (
+    const("registro", 1, 1, "0"),
+    const("operacao", 2, 2, "1"),
+    const("literal_remessa", 3, 9, "REMESSA"),
+    const("servico", 10, 11, "01"),
+    const("literal_servico", 12, 26, "COBRANCA"),
+    num("codigo_empresa", 27, 46),
+    alpha("empresa_nome", 47, 76),
+    const("banco", 77, 79, "237"),
+    const("banco_nome", 80, 94, "BRADESCO"),
+    ddmmyy("data_geracao", 95, 100),
+    const("sistema", 109, 110, "MX"),
+    num("sequencial_remessa", 111, 117),
+    num("sequencial", 395, 400),
+))
+
+REMITTANCE_DETAIL = Record("detalhe_remessa", W, (
+    const("registro", 1, 1, "1"),
+    num("debito_agencia", 2, 6),
+    num("debito_agencia_dv", 7, 7),
+    num("debito_razao", 8, 12),
+    num("debito_conta", 13, 19),
+    num("debito_conta_dv", 20, 20),
+    num("zero", 21, 21),
+    num("carteira", 22, 24),
+    num("agencia", 25, 29),
+    num("conta", 30, 36),
+    alpha("conta_dv", 37, 37),
+    alpha("uso_empresa", 38, 62),
+    num("banco_debito", 63, 65),
+    num("multa_tipo", 66, 66),
+    num("multa_percentual", 67, 70),  # two decimals: 0200 is 2,00 %
+    num("nosso_numero", 71, 81),
+    alpha("nosso_numero_dv", 82, 82),
+    cents("desconto_dia", 83, 92),
+    num("emissao_papeleta", 93, 93, "2"),
+    alpha("debito_automatico", 94, 94, "N"),
+    alpha("rateio", 105, 105),
+    num("aviso_debito", 106, 106, "2"),
+    num("ocorrencia", 109, 110, "01"),
+    alpha("numero_documento", 111, 120),
+    ddmmyy("vencimento", 121, 126),
+    cents("valor", 127, 139),
+    num("banco_cobranca", 140, 142),
+    num("agencia_depositaria", 143, 147),
+    num("especie", 148, 149, "01"),
+    alpha("aceite", 150, 150, "N"),
+    ddmmyy("emissao", 151, 156),
+    alpha("instrucao1", 157, 158),
+    alpha("instrucao2", 159, 160),
+    cents("juros_dia", 161, 173),
+    ddmmyy("desconto_ate", 174, 179),
+    cents("desconto", 180, 192),
+    cents("iof", 193, 205),
+    cents("abatimento", 206, 218),
+    num("pagador_tipo_inscricao", 219, 220),
+    num("pagador_documento", 221, 234),
+    alpha("pagador_nome", 235, 274),
+    alpha("pagador_endereco", 275, 314),
+    alpha("mensagem1", 315, 326),
+    num("pagador_cep", 327, 334),
+    alpha("sacador", 335, 394),
+    num("sequencial", 395, 400),
+))
+
+REMITTANCE_TRAILER = Record("trailer_remessa", W, (
+    const("registro", 1, 1, "9"),
+    num("sequencial", 395, 400),
+))
+
+RETURN_HEADER = Record("header_retorno", W, (
+    const("registro", 1, 1, "0"),
+    const("operacao", 2, 2, "2"),
+    alpha("literal_retorno", 3, 9),
+    num("servico", 10, 11),
+    alpha("literal_servico", 12, 26),
+    num("codigo_empresa", 27, 46),
+    alpha("empresa_nome", 47, 76),
+    num("banco", 77, 79),
+    alpha("banco_nome", 80, 94),
+    ddmmyy("data_geracao", 95, 100),
+    num("aviso_bancario", 109, 113),
+    ddmmyy("data_credito", 380, 385),
+    num("sequencial", 395, 400),
+))
+
+RETURN_DETAIL = Record("detalhe_retorno", W, (
+    const("registro", 1, 1, "1"),
+    num("empresa_tipo_inscricao", 2, 3),
+    num("empresa_documento", 4, 17),
+    num("carteira", 22, 24),
+    num("agencia", 25, 29),
+    num("conta", 30, 36),
+    alpha("conta_dv", 37, 37),
+    alpha("uso_empresa", 38, 62),
+    alpha("nosso_numero", 71, 82),  # 11 digits and a check digit that may be "P"
+    num("carteira_codigo", 108, 108),
+    num("ocorrencia", 109, 110),
+    ddmmyy("data_ocorrencia", 111, 116),
+    alpha("numero_documento", 117, 126),
+    ddmmyy("vencimento", 147, 152),
+    cents("valor_titulo", 153, 165),
+    num("banco_cobrador", 166, 168),
+    cents("tarifa", 176, 188),
+    cents("outras_despesas", 189, 201),
+    cents("iof", 215, 227),
+    cents("abatimento", 228, 240),
+    cents("desconto", 241, 253),
+    cents("valor_pago", 254, 266),
+    cents("juros", 267, 279),
+    cents("multa", 280, 292),
+    ddmmyy("data_credito", 296, 301),
+    alpha("motivos", 319, 328),
+    num("sequencial", 395, 400),
+))
+
+RETURN_TRAILER = Record("trailer_retorno", W, (
+    const("registro", 1, 1, "9"),
+    const("operacao", 2, 2, "2"),
+    num("banco", 5, 7),
+    num("quantidade_entradas", 58, 62),
+    num("quantidade_liquidacoes", 87, 91),
+    num("quantidade_baixas", 104, 108),
+    num("sequencial", 395, 400),
+))
+
+Oc = Occurrence
+OCCURRENCES = {
+    "02": Oc.ENTRADA_CONFIRMADA,
+    "03": Oc.REJEITADA,
+    "06": Oc.LIQUIDACAO,
+    "09": Oc.BAIXA,  # baixado automaticamente
+    "10": Oc.BAIXA,  # baixado conforme instruções
+    "15": Oc.LIQUIDACAO,  # em cartório
+    "17": Oc.LIQUIDACAO,  # após baixa
+    "19": Oc.PROTESTO,  # instrução de protesto confirmada
+    "20": Oc.PROTESTO,  # sustação de protesto confirmada
+    "23": Oc.PROTESTO,  # entrada em cartório
+    "24": Oc.REJEITADA,  # CEP irregular
+    "27": Oc.REJEITADA,  # baixa rejeitada
+    "28": Oc.TARIFA,  # débito de tarifas/custas
+    "30": Oc.REJEITADA,  # alteração rejeitada
+    "32": Oc.REJEITADA,  # instrução rejeitada
+    "34": Oc.PROTESTO,  # retirado de cartório
+    "55": Oc.PROTESTO,  # sustado judicial
+}
+
+LAYOUT = BankLayout(
+    code="237",
+    name="Bradesco",
+    width=W,
+    remittance_header=REMITTANCE_HEADER,
+    remittance_detail=REMITTANCE_DETAIL,
+    remittance_trailer=REMITTANCE_TRAILER,
+    return_header=RETURN_HEADER,
+    return_detail=RETURN_DETAIL,
+    return_trailer=RETURN_TRAILER,
+    occurrences=OCCURRENCES,
+    # Only counts: the sample file's amount totals do not add up to its details.
+    trailer_checks=(
+        TrailerCheck("quantidade_entradas", occurrences=frozenset({"02"})),
+        TrailerCheck("quantidade_liquidacoes", occurrences=frozenset({"06"})),
+        TrailerCheck("quantidade_baixas", occurrences=frozenset({"09", "10"})),
+    ),
+)

@@ -1,0 +1,33 @@
+"""The error of a bad CNAB file, with the line it was found on and a pt-BR reason."""
+
+from __future__ import annotations
+
+# The sentences a clerk may read; kept here because this layer sits below the services
+# catalogue and may import only `core`.
+WRONG_WIDTH = "a linha tem {found} caracteres; o formato CNAB {width} exige {width}"
+NOT_NUMERIC = "o campo {field} deveria ter só algarismos e tem '{value}'"
+BAD_DATE = "o campo {field} não é uma data válida: '{value}'"
+EMPTY_FILE = "o arquivo está vazio"
+NOT_A_RETURN = "o arquivo não é um retorno de cobrança (o cabeçalho não diz 02RETORNO)"
+IS_A_REMITTANCE = "o arquivo é uma remessa, não um retorno"
+UNKNOWN_BANK = "banco {code} não é aceito nos arquivos de retorno"
+UNKNOWN_FORMAT = "formato de arquivo não reconhecido (linhas de {width} caracteres)"
+UNKNOWN_RECORD = "tipo de registro '{kind}' inesperado nesta posição"
+NO_TRAILER = "o arquivo termina sem o registro final (trailer); está truncado?"
+AFTER_TRAILER = "há linhas depois do registro final (trailer)"
+BAD_SEQUENCE = "o número sequencial do registro é {found}; esperado {expected}"
+TRAILER_COUNT = "o registro final diz {declared} títulos; o arquivo tem {found}"
+TRAILER_AMOUNT = "o registro final soma {declared} centavos; os registros somam {found}"
+TOO_LONG = "o campo {field} aceita {length} caracteres e recebeu {found}"
+MISSING_FIELD = "o campo {field} é obrigatório"
+NEGATIVE = "o campo {field} não pode ser negativo"
+UNKNOWN_REMITTANCE_BANK = "banco {code} não tem layout de remessa CNAB 400"
+
+
+class CnabError(ValueError):
+    """A CNAB file or record refused; `line_number` is 1-based (0 when it is not a line)."""
+
+    def __init__(self, line_number: int, message: str) -> None:
+        super().__init__(f"linha {line_number}: {message}" if line_number else message)
+        self.line_number = line_number
+        self.message = message

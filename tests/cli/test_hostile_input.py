@@ -347,6 +347,12 @@ def test_an_output_in_a_missing_folder(
                            "-o", str(missing / "boleto.pdf"), "--database", db_url)
     _one_portuguese_line(code, out, err, f"Pasta não encontrada: {tmp_path / 'nao'}.")
     assert not (tmp_path / "nao").exists()
+    # The spreadsheet export refuses a mistyped folder the same way: it creates none.
+    code, out, err = _main(capsys, "export", "client.receivable", "--person",
+                           str(_person_of(db, invoice)), "-o", str(missing / "f.xlsx"),
+                           "--database", db_url)
+    _one_portuguese_line(code, out, err, f"Pasta não encontrada: {tmp_path / 'nao'}.")
+    assert not (tmp_path / "nao").exists()
     source = tmp_path / "contrato.txt"
     source.write_text("contrato assinado\n", encoding="utf-8")
     code, _out, err = _main(capsys, "attachments", "add", str(source), "--person",

@@ -104,7 +104,6 @@ def write_grid(path: Path, title: str, columns: Sequence[ColumnSpec],
         count += 1
     last = get_column_letter(max(1, len(columns)))
     sheet.auto_filter.ref = f"A1:{last}{count + 1}"
-    path.parent.mkdir(parents=True, exist_ok=True)
     with output_file(path) as fh:  # atomic for a file; a device or FIFO written in place
         book.save(fh)
     return count

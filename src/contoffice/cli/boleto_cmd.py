@@ -17,7 +17,6 @@ from typing import Any
 from contoffice.banking.banks import supported_banks
 from contoffice.cli import emit_json, fail
 from contoffice.cli.common import actor, add_common, database
-from contoffice.cli.negative_values import accept_negative_values
 from contoffice.cli.numbers import MAX_ID, parse_bounded, record_id
 from contoffice.core.format import format_money
 from contoffice.core.validation import ValidationError
@@ -141,7 +140,6 @@ def _add_codes(sub: Any) -> None:
         help="acréscimo somado ao valor de cada boleto: 2%%, 2,5%% ou 10,00 (veja abaixo)",
     )
     codes.add_argument("--json", action="store_true", help="saída em JSON")
-    accept_negative_values(codes)  # "-2%" reaches the surcharge rule, refused in pt-BR
     codes.set_defaults(handler=run_codes)
 
 

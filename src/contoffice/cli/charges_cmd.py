@@ -6,7 +6,6 @@ import argparse
 
 from contoffice.cli import emit_json, tools
 from contoffice.cli.common import add_common, database
-from contoffice.cli.negative_values import accept_negative_values
 from contoffice.cli.numbers import count, record_id
 from contoffice.cli.rows import (
     acting,
@@ -25,9 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group = sub.add_parser("charges", help="contas (a receber não faturadas)")
     actions = group.add_subparsers(dest="charges_command", required=True, metavar="ACAO")
 
-    insert = accept_negative_values(
-        actions.add_parser("insert", help="inserir conta avulsa (com replicações)")
-    )
+    insert = actions.add_parser("insert", help="inserir conta avulsa (com replicações)")
     insert.add_argument("--person", type=record_id, required=True, metavar="ID")
     insert.add_argument("--description", required=True, metavar="TEXTO")
     insert.add_argument("--value", required=True, metavar="VALOR")

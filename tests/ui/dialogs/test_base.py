@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QPushButton, QW
 
 from contoffice.services.panels.lookups import Choice
 from contoffice.ui.app import style
-from contoffice.ui.dialogs.base import DateEdit, MoneyEdit, ToolDialog
+from contoffice.ui.dialogs.base import ToolDialog
 from contoffice.ui.dialogs.charge_dialogs import InsertChargeDialog
+from contoffice.ui.dialogs.fields import DateEdit, MoneyEdit
 from contoffice.ui.dialogs.invoice_dialogs import SettleDialog
 
 PROFILES = [Choice(1, "Itaú — Carteira 109")]

@@ -15,7 +15,6 @@ from contoffice.ui import texts
 from contoffice.ui.actions import PanelActions
 from contoffice.ui.client.invoice_model import InvoiceTableModel
 from contoffice.ui.client.pages import PageSpec
-from contoffice.ui.client.tool_host import ToolHost
 from contoffice.ui.client.tools_attachments import AttachmentTools
 from contoffice.ui.client.tools_charges import ChargeTools
 from contoffice.ui.client.tools_contracts import ContractTools
@@ -32,7 +31,7 @@ T = TypeVar("T")
 _OVERDUE_IN_RED = {"client.receivable", "client.payable"}
 
 
-class GridPage(ToolHost):
+class GridPage(QWidget):
     """A page's grid of one client's rows, its tools and their enabled state."""
 
     def __init__(

@@ -31,8 +31,9 @@ from contoffice.core.format import format_date, format_decimal_cents, format_mon
 from contoffice.core.vocab import ChargeStatus
 from contoffice.services.panels.lookups import ChargeBrief, Choice, ContractBrief
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.base import MoneyEdit, ToolDialog, fill_combo, money_cents, text_of
+from contoffice.ui.dialogs.base import ToolDialog
 from contoffice.ui.dialogs.contract_dialogs import offset_combo, rule_combo
+from contoffice.ui.dialogs.fields import MoneyEdit, fill_combo, money_cents, text_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from contoffice.core.format import format_decimal_cents, format_money
 from contoffice.services.panels.lookups import ChargeBrief, Choice, InvoiceBrief
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.base import (
+from contoffice.ui.dialogs.base import ToolDialog
+from contoffice.ui.dialogs.fields import (
     DateEdit,
     MoneyEdit,
-    ToolDialog,
     date_of,
     fill_combo,
     money_cents,

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from contoffice.services.panels.lookups import Choice
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.base import ToolDialog, date_of, money_cents, text_of
+from contoffice.ui.dialogs.base import ToolDialog
+from contoffice.ui.dialogs.fields import date_of, money_cents, text_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
 from contoffice.ui.dialogs import labels as t
-from contoffice.ui.dialogs.base import ToolDialog, text_of
+from contoffice.ui.dialogs.base import ToolDialog
+from contoffice.ui.dialogs.fields import text_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from contoffice.services.admin.operator_admin import (
 from contoffice.services.admin.operators import OperatorInput, save_operator
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
-from contoffice.ui.dialogs.base import DateEdit
+from contoffice.ui.dialogs.fields import DateEdit
 from contoffice.ui.operations import show_error
 from contoffice.ui.settings_area.form_fields import FieldForm
 from contoffice.ui.settings_area.list_table import ListTable

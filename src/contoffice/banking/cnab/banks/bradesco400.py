@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from contoffice.banking.cnab.banks.cnab400 import (
+    REMITTANCE_TRAILER,
+    W,
+    bank_identity,
+    remittance_header_opening,
+    return_header_opening,
+    sequencial,
+)
 from contoffice.banking.cnab.layout import (
     BankLayout,
     Occurrence,
@@ -14,14 +22,8 @@ from contoffice.banking.cnab.layout import (
     num,
 )
 
-W = 400
-
 REMITTANCE_HEADER = Record("header_remessa", W, (
-    const("registro", 1, 1, "0"),
-    const("operacao", 2, 2, "1"),
-    const("literal_remessa", 3, 9, "REMESSA"),
-    const("servico", 10, 11, "01"),
-    const("literal_servico", 12, 26, "COBRANCA"),
+    *remittance_header_opening(),
     num("codigo_empresa", 27, 46),
     alpha("empresa_nome", 47, 76),
     const("banco", 77, 79, "237"),
@@ -29,7 +31,7 @@ REMITTANCE_HEADER = Record("header_remessa", W, (
     ddmmyy("data_geracao", 95, 100),
     const("sistema", 109, 110, "MX"),
     num("sequencial_remessa", 111, 117),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 REMITTANCE_DETAIL = Record("detalhe_remessa", W, (
@@ -78,28 +80,16 @@ REMITTANCE_DETAIL = Record("detalhe_remessa", W, (
     alpha("mensagem1", 315, 326),
     num("pagador_cep", 327, 334),
     alpha("sacador", 335, 394),
-    num("sequencial", 395, 400),
-))
-
-REMITTANCE_TRAILER = Record("trailer_remessa", W, (
-    const("registro", 1, 1, "9"),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 RETURN_HEADER = Record("header_retorno", W, (
-    const("registro", 1, 1, "0"),
-    const("operacao", 2, 2, "2"),
-    alpha("literal_retorno", 3, 9),
-    num("servico", 10, 11),
-    alpha("literal_servico", 12, 26),
+    *return_header_opening(),
     num("codigo_empresa", 27, 46),
-    alpha("empresa_nome", 47, 76),
-    num("banco", 77, 79),
-    alpha("banco_nome", 80, 94),
-    ddmmyy("data_geracao", 95, 100),
+    *bank_identity(),
     num("aviso_bancario", 109, 113),
     ddmmyy("data_credito", 380, 385),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 RETURN_DETAIL = Record("detalhe_retorno", W, (
@@ -129,7 +119,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
     cents("multa", 280, 292),
     ddmmyy("data_credito", 296, 301),
     alpha("motivos", 319, 328),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
@@ -139,7 +129,7 @@ RETURN_TRAILER = Record("trailer_retorno", W, (
     num("quantidade_entradas", 58, 62),
     num("quantidade_liquidacoes", 87, 91),
     num("quantidade_baixas", 104, 108),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 Oc = Occurrence

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from contoffice.banking.cnab.banks.cnab400 import (
+    REMITTANCE_TRAILER,
+    W,
+    bank_identity,
+    remittance_header_opening,
+    return_header_opening,
+    sequencial,
+)
 from contoffice.banking.cnab.layout import (
     BankLayout,
     Occurrence,
@@ -14,14 +22,8 @@ from contoffice.banking.cnab.layout import (
     num,
 )
 
-W = 400
-
 REMITTANCE_HEADER = Record("header_remessa", W, (
-    const("registro", 1, 1, "0"),
-    const("operacao", 2, 2, "1"),
-    const("literal_remessa", 3, 9, "REMESSA"),
-    const("servico", 10, 11, "01"),
-    const("literal_servico", 12, 26, "COBRANCA"),
+    *remittance_header_opening(),
     num("agencia", 27, 30),
     num("zeros", 31, 32),
     num("conta", 33, 37),
@@ -30,7 +32,7 @@ REMITTANCE_HEADER = Record("header_remessa", W, (
     const("banco", 77, 79, "341"),
     const("banco_nome", 80, 94, "BANCO ITAU SA"),
     ddmmyy("data_geracao", 95, 100),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 REMITTANCE_DETAIL = Record("detalhe_remessa", W, (
@@ -74,30 +76,18 @@ REMITTANCE_DETAIL = Record("detalhe_remessa", W, (
     alpha("sacador", 352, 381),
     ddmmyy("data_mora", 386, 391),
     num("prazo", 392, 393),
-    num("sequencial", 395, 400),
-))
-
-REMITTANCE_TRAILER = Record("trailer_remessa", W, (
-    const("registro", 1, 1, "9"),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 RETURN_HEADER = Record("header_retorno", W, (
-    const("registro", 1, 1, "0"),
-    const("operacao", 2, 2, "2"),
-    alpha("literal_retorno", 3, 9),
-    num("servico", 10, 11),
-    alpha("literal_servico", 12, 26),
+    *return_header_opening(),
     num("agencia", 27, 30),
     num("conta", 33, 37),
     num("dac", 38, 38),
-    alpha("empresa_nome", 47, 76),
-    num("banco", 77, 79),
-    alpha("banco_nome", 80, 94),
-    ddmmyy("data_geracao", 95, 100),
+    *bank_identity(),
     num("sequencial_retorno", 109, 113),
     ddmmyy("data_credito", 114, 119),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 RETURN_DETAIL = Record("detalhe_retorno", W, (
@@ -129,7 +119,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
     alpha("pagador_nome", 325, 354),
     alpha("motivos", 378, 385),
     alpha("codigo_liquidacao", 393, 394),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
@@ -138,7 +128,7 @@ RETURN_TRAILER = Record("trailer_retorno", W, (
     num("banco", 5, 7),
     num("quantidade_detalhes", 213, 220),
     cents("valor_detalhes", 221, 234),
-    num("sequencial", 395, 400),
+    sequencial(),
 ))
 
 Oc = Occurrence

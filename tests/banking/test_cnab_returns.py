@@ -9,7 +9,8 @@ import pytest
 
 from contoffice.banking.cnab.errors import CnabError
 from contoffice.banking.cnab.layout import Occurrence
-from contoffice.banking.cnab.remittance import RemittanceItem, write_remittance
+from contoffice.banking.cnab.model import Beneficiary, RemittanceItem
+from contoffice.banking.cnab.remittance import write_remittance
 from contoffice.banking.cnab.returns import read_return
 
 FIXTURES = Path(__file__).parent / "cnab_fixtures"
@@ -47,6 +48,8 @@ def test_itau_sample(name: str) -> None:
     assert first.line_number == 2
     assert result.trailer["quantidade_detalhes"] == "00000052"
     assert result.trailer["valor_detalhes"] == sum(r.face_value for r in result.records)
+    assert result.declared_count == 52
+    assert result.declared_total_cents == sum(r.face_value for r in result.records)
     last = result.records[-1]
     assert last.occurrence_code == "09" and last.occurrence is Occurrence.BAIXA
 
@@ -73,6 +76,8 @@ def test_bradesco_sample() -> None:
     assert [r.occurrence_code for r in result.records] == ["02"] * 5 + ["10"]
     assert result.records[1].nosso_numero == "51350000004P"
     assert result.records[1].credit_date is None  # blank in the file
+    # Bradesco's trailer counts by occurrence only: no total for every detail.
+    assert (result.declared_count, result.declared_total_cents) == (None, None)
 
 
 def test_line_endings_bom_and_encodings_are_tolerated() -> None:
@@ -86,6 +91,13 @@ def test_line_endings_bom_and_encodings_are_tolerated() -> None:
         fixture("CNAB400BRADESCO.RET").replace(b"COBRANCA", "COBRANÇA".encode("latin-1")),
     ):
         assert read_return(data).records == original.records
+
+
+def test_right_trimmed_lines_are_padded_back() -> None:
+    original = read_return(fixture("CNAB400ITAU.RET"))
+    lines = fixture("CNAB400ITAU.RET").split(b"\n")
+    trimmed = b"\r\n".join(line.rstrip() for line in lines)
+    assert read_return(trimmed).records == original.records
 
 
 def test_reasons_are_split_into_codes() -> None:
@@ -113,10 +125,11 @@ def test_wrong_width_is_refused() -> None:
 
 
 def test_unknown_bank_and_format_are_refused() -> None:
-    error = refused(fixture("CNAB400SANTANDER.RET"))
-    assert error.line_number == 1 and "banco 033" in error.message
-    error = refused(fixture("CNAB240.RET"))
-    assert error.line_number == 1 and "240" in error.message
+    itau = fixture("CNAB400ITAU.RET")
+    error = refused(itau[:76] + b"999" + itau[79:])
+    assert error.line_number == 1 and "banco 999" in error.message
+    error = refused(b"01REMESSA" + b" " * 435 + b"\r\n9" + b" " * 443 + b"\r\n")
+    assert error.line_number == 1 and "444" in error.message and "formato" in error.message
     assert refused(b"").line_number == 1
     error = refused(fixture("CNAB400ITAU.RET").replace(b"02RETORNO", b"02RETORNX", 1))
     assert error.line_number == 1
@@ -171,5 +184,5 @@ def test_a_remittance_is_not_a_return(name: str) -> None:
     error = refused(fixture(name))
     assert error.line_number == 1 and "remessa" in error.message
     item = RemittanceItem("1", "1", date(2026, 1, 1), 100, "ANA", "12345678909")
-    written = write_remittance("237", {"codigo_empresa": "1"}, 1, [item])
-    assert refused(written).line_number == 1
+    bradesco = Beneficiary("237", "400", "ANA", "12345678909", "1467", agreement="1")
+    assert refused(write_remittance(bradesco, 1, [item])).line_number == 1

@@ -26,18 +26,24 @@ from contoffice.core.vocab import (
     InvoiceStatus,
     PersonKind,
     ReconciliationStatus,
+    RemittanceFileStatus,
     RemittanceStatus,
+    ReturnOutcome,
     SettlementMethod,
 )
 from contoffice.db import migrate
 from contoffice.db.base import Base
 from contoffice.db.models import (
+    BankRemittance,
+    BankReturn,
+    BankReturnRecord,
     BillingRun,
     CancellationRequest,
     CashAccount,
     Charge,
     Contract,
     Invoice,
+    PaymentProfile,
     Person,
     Settlement,
 )
@@ -47,6 +53,7 @@ from contoffice.errors import DatabaseUnavailable
 MIGRATION = importlib.import_module(
     "contoffice.db.migrations.versions.0007_status_checks_and_keys"
 )
+BANK_FILES = importlib.import_module("contoffice.db.migrations.versions.0008_bank_files")
 BOGUS = "bogus"  # fits every checked VARCHAR, so only the CHECK can refuse it
 
 
@@ -66,8 +73,11 @@ TABLES = ("person", "contract", "billing_run", "invoice", "charge", "settlement"
           "cash_account", "cancellation_request")
 
 
-def populate(db: Database) -> dict[str, int]:
-    """Rows holding every value of every checked column, and every new key set; some ids."""
+def populate(db: Database, *, bank_files: bool = True) -> dict[str, int]:
+    """Rows holding every value of every checked column, and every new key set; some ids.
+
+    `bank_files=False` leaves out the tables of migration 0008 (for a database at 0006).
+    """
     with db.uow() as uow:
         s = uow.session
         person = Person(kind=PersonKind.PJ, name="Vocabulário Ltda", registered_on=date(2026, 1, 1))
@@ -102,8 +112,28 @@ def populate(db: Database) -> dict[str, int]:
         s.add_all(CashAccount(name=f"Conta {kind}", kind=kind) for kind in CashAccountKind)
         s.add_all(CancellationRequest(contract_id=contracts[0].id, person_id=person.id,
                                       status=status) for status in CancellationStatus)
+        if bank_files:
+            _bank_files(s, invoices[0].id)
         uow.commit()
         return {"person": person.id, "invoice": invoices[0].id, "run": runs[0].id}
+
+
+def _bank_files(s: Any, invoice_id: int) -> None:
+    """A remittance of every status and a return record of every outcome."""
+    profile = PaymentProfile(name="Cobrança", bank_code="341")
+    s.add(profile)
+    s.flush()
+    s.add_all(BankRemittance(payment_profile_id=profile.id, sequence_number=n, file_format="400",
+                             filename=f"r{n}.rem", content=b"", sha256="0" * 64, status=status)
+              for n, status in enumerate(RemittanceFileStatus, start=1))
+    bank_return = BankReturn(sha256="1" * 64, filename="r.ret", content=b"",
+                             payment_profile_id=profile.id, bank_code="341", file_format="CNAB400")
+    s.add(bank_return)
+    s.flush()
+    s.add_all(BankReturnRecord(return_id=bank_return.id, line_number=n, identity=f"id{n}",
+                               our_number="1", invoice_id=invoice_id, occurrence_code="06",
+                               occurrence="liquidacao", outcome=outcome)
+              for n, outcome in enumerate(ReturnOutcome, start=2))
 
 
 def snapshot(url: str) -> dict[str, list[dict[str, Any]]]:
@@ -172,10 +202,11 @@ def test_statuses_read_back_as_their_enum(office: tuple[Database, dict[str, int]
         assert run.status is BillingRunStatus.RUNNING and f"{run.status}" == "running"
 
 
-def test_every_checked_column_has_its_check_in_migration_0007() -> None:
+def test_every_checked_column_has_its_check_in_a_migration() -> None:
     """Alembic does not compare CHECK constraints: the model and the migration must agree."""
     expected = {key: tuple(type_.enums) for key, type_ in CHECKED.items()}
-    written = {(t, c): values for t, cols in MIGRATION.CHECKS.items() for c, values in cols.items()}
+    written = {(t, c): values for checks in (MIGRATION.CHECKS, BANK_FILES.CHECKS)
+               for t, cols in checks.items() for c, values in cols.items()}
     assert written == expected
     keys = {(t, c, r) for t, c, r in MIGRATION.KEYS}
     for table, column, referred in keys:
@@ -198,7 +229,7 @@ def _revision(url: str) -> str | None:
 def test_upgrade_from_0006_keeps_every_row_and_value(db_url: str) -> None:
     _at_0006(db_url)
     db = Database(db_url)
-    populate(db)
+    populate(db, bank_files=False)
     db.dispose()
     before = snapshot(db_url)
     assert all(before.values())
@@ -216,7 +247,7 @@ def test_upgrade_from_0006_keeps_every_row_and_value(db_url: str) -> None:
 def test_upgrade_refuses_data_outside_the_vocabulary_and_changes_nothing(db_url: str) -> None:
     _at_0006(db_url)
     db = Database(db_url)
-    ids = populate(db)
+    ids = populate(db, bank_files=False)
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE invoice SET status = :v WHERE id = :id"),
                      {"v": BOGUS, "id": ids["invoice"]})

@@ -14,7 +14,7 @@ from contoffice.db.uow import Database
 from contoffice.services.kernel import batch
 from contoffice.services.kernel import messages as m
 from contoffice.services.kernel.permissions import Actor
-from contoffice.services.settlements import bulk as settle_bulk
+from contoffice.services.settlements import bulk_write as settle_bulk_write
 from contoffice.services.settlements import settle as settlements
 from tests.cli.money_support import open_invoices
 from tests.services.billing_support import TODAY, invoice
@@ -99,7 +99,7 @@ def test_a_conflicting_chunk_is_redone_row_by_row(
     db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     invs = open_invoices(db, actor, 3)
-    real, calls = settle_bulk._update_invoices, []
+    real, calls = settle_bulk_write._update_invoices, []
 
     def conflict_once(*args: object) -> None:
         # Another desk touched the chunk: its bulk write misses; the rows redone one by
@@ -109,7 +109,7 @@ def test_a_conflicting_chunk_is_redone_row_by_row(
             raise StaleDataError("another desk")
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(settle_bulk, "_update_invoices", conflict_once)
+    monkeypatch.setattr(settle_bulk_write, "_update_invoices", conflict_once)
     result = settlements.settle_invoices(
         db.uow(),
         actor,
@@ -164,13 +164,13 @@ def test_bulk_and_per_row_paths_leave_the_same_database(
     settle = dict(method="other", settled_on=TODAY, justification="lote", value_cents=value,
                   partial=partial, today=TODAY)
     settlements.settle_invoices(db.uow(), actor, invoice_ids=bulk_ids, **settle)
-    real = settle_bulk._update_invoices
+    real = settle_bulk_write._update_invoices
 
     def chunk_conflicts(uow: object, rows: list, terms: object) -> None:
         if len(rows) > 1:  # every whole chunk misses: each row goes the per-row path
             raise StaleDataError("another desk")
         real(uow, rows, terms)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(settle_bulk, "_update_invoices", chunk_conflicts)
+    monkeypatch.setattr(settle_bulk_write, "_update_invoices", chunk_conflicts)
     settlements.settle_invoices(db.uow(), actor, invoice_ids=row_ids, **settle)
     assert _settled_state(db, bulk_ids) == _settled_state(db, row_ids)

@@ -42,7 +42,8 @@ def test_navigation_tabs_and_keyboard(qtbot: Any, demo_db: Database, demo_actor:
     window = _window(qtbot, demo_db, demo_actor, desk_settings)
     count = window.navigation.count()
     assert [window.navigation.item(i).text() for i in range(count)] == list(texts.NAVIGATION)
-    assert list(texts.NAVIGATION) == ["Clientes", "Faturamento", "Configurações"]
+    assert list(texts.NAVIGATION) == ["Clientes", "Faturamento", "Cobrança bancária",
+                                      "Configurações"]
     assert window.tabs.currentWidget() is window.finder
     window.navigation.setCurrentRow(1)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Faturamento"

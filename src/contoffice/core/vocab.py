@@ -171,3 +171,45 @@ class CancellationStatus(StrEnum):
     @property
     def label(self) -> str:
         return {"open": "Em aberto", "kept": "Mantido", "cancelled": "Cancelado"}[self.value]
+
+
+class RemittanceFileStatus(StrEnum):
+    """A remittance file of Cobrança bancária: generated, sent to the bank, or undone."""
+
+    GENERATED = "generated"
+    TRANSMITTED = "transmitted"
+    UNDONE = "undone"
+
+    @property
+    def label(self) -> str:
+        return {"generated": "Gerada", "transmitted": "Transmitida", "undone": "Desfeita"}[
+            self.value
+        ]
+
+
+class ReturnOutcome(StrEnum):
+    """What importing one record of a bank return did."""
+
+    SETTLED = "settled"  # liquidada pelo retorno
+    ALREADY_SETTLED = "already_settled"  # já estava liquidada: só conciliada
+    CONFIRMED = "confirmed"  # entrada confirmada pelo banco
+    REJECTED = "rejected"  # o banco recusou (motivos no histórico)
+    WRITTEN_OFF = "written_off"  # baixa confirmada
+    NOT_FOUND = "not_found"  # nosso número sem fatura nesta profile
+    FEE = "fee"  # tarifa
+    OTHER = "other"  # protesto e outras ocorrências, registradas no histórico
+    REPEATED = "repeated"  # registro já importado em outro arquivo
+
+    @property
+    def label(self) -> str:
+        return {
+            "settled": "Liquidada",
+            "already_settled": "Já liquidada",
+            "confirmed": "Entrada confirmada",
+            "rejected": "Rejeitada",
+            "written_off": "Baixada",
+            "not_found": "Não encontrada",
+            "fee": "Tarifa",
+            "other": "Outra ocorrência",
+            "repeated": "Já importado",
+        }[self.value]

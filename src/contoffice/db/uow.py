@@ -123,6 +123,20 @@ class UnitOfWork:
         """Drop whatever was not committed."""
         self.session.rollback()
 
+    def write_from_here(self) -> None:
+        """Take the write lock before reading what will be written over (SQLite).
+
+        SQLite reads outside a transaction until the first write; work that reads a
+        counter or a state and then writes from it must hold the lock from the read.
+        PostgreSQL locks the rows it reads FOR UPDATE instead: nothing to do there.
+        """
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            return
+        raw = connection.connection.driver_connection
+        if raw is not None and not raw.in_transaction:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
     def get(self, model: type[T], ident: Any, *, what: str = "Registro") -> T:
         """Load one row by primary key or raise NotFound with a pt-BR message."""
         obj = self.session.get(model, ident)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from contoffice.core.text import is_ascii_digits
 from contoffice.ui import texts
+from contoffice.ui.bank import BankArea
+from contoffice.ui.bank import can_open as can_open_bank
 from contoffice.ui.billing.area import BillingArea, finder_selection
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext
@@ -40,9 +42,12 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.addItems(list(texts.NAVIGATION))
-        # Configurações only for operators holding a settings.* key.
+        # Configurações only for operators holding a settings.* key, Cobrança bancária
+        # only for those who may generate remittances or import returns.
         self.navigation.item(texts.NAVIGATION.index(texts.SETTINGS_AREA)).setHidden(
             not can_open(ctx.actor))
+        self.navigation.item(texts.NAVIGATION.index(texts.BANK_AREA)).setHidden(
+            not can_open_bank(ctx.actor))
         self.navigation.setFixedWidth(180)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -104,10 +109,13 @@ class MainWindow(QMainWindow):
         if widget is None and name == texts.BILLING_AREA:
             widget = BillingArea(self.ctx, finder_selection(self.finder), self.tabs)
             self.areas[name] = widget
+        if widget is None and name == texts.BANK_AREA and can_open_bank(self.ctx.actor):
+            widget = BankArea(self.ctx, self.tabs)
+            self.areas[name] = widget
         if widget is None and name == texts.SETTINGS_AREA and can_open(self.ctx.actor):
             widget = SettingsArea(self.ctx, self.tabs)
             self.areas[name] = widget
-        if widget is None:  # Configurações without a settings.* key: nothing to open
+        if widget is None:  # a hidden area (no permission for it): nothing to open
             return
         if self.tabs.indexOf(widget) < 0:
             self.tabs.addTab(widget, name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 APP_TITLE = "contoffice"
 # Only the areas the window has: an area appears here with its screen, never before.
-NAVIGATION = ("Clientes", "Faturamento", "Configurações")
+NAVIGATION = ("Clientes", "Faturamento", "Cobrança bancária", "Configurações")
 LOGIN_TITLE = "Entrar no contoffice"
 FIRST_ADMIN_TITLE = "Primeiro administrador"
 FIRST_ADMIN_HINT = ("Este banco de dados ainda não tem operadores. Cadastre o primeiro "
@@ -118,4 +118,5 @@ OPERATOR_COLUMNS = ("Login", "Nome", "Perfil", "Ativo", "Validade", "Bloqueado")
 YES = "Sim"
 NO = "Não"
 BILLING_AREA = NAVIGATION[1]  # "Faturamento"
-SETTINGS_AREA = NAVIGATION[2]  # "Configurações"
+BANK_AREA = NAVIGATION[2]  # "Cobrança bancária"
+SETTINGS_AREA = NAVIGATION[3]  # "Configurações"

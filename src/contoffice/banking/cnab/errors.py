@@ -21,7 +21,20 @@ TRAILER_AMOUNT = "o registro final soma {declared} centavos; os registros somam 
 TOO_LONG = "o campo {field} aceita {length} caracteres e recebeu {found}"
 MISSING_FIELD = "o campo {field} é obrigatório"
 NEGATIVE = "o campo {field} não pode ser negativo"
-UNKNOWN_REMITTANCE_BANK = "banco {code} não tem layout de remessa CNAB 400"
+UNKNOWN_REMITTANCE_BANK = "banco {code} não tem layout de remessa CNAB {width}"
+UNKNOWN_LAYOUT = "formato CNAB '{file_format}' desconhecido; os formatos são 240 e 400"
+UNKNOWN_COMMAND = "o banco {code} não aceita o comando '{command}' na remessa CNAB {width}"
+NOT_A_RETURN_240 = "o arquivo não é um retorno de cobrança (o cabeçalho não diz retorno)"
+PAYMENTS_FILE = "o arquivo é de pagamentos (segmentos A/B), não de cobrança"
+UNKNOWN_SEGMENT = "segmento '{segment}' inesperado nesta posição"
+MISSING_SEGMENT = "falta o segmento {segment} do título da linha {line}"
+OTHER_BANK = "a linha é do banco {found}; o arquivo é do banco {expected}"
+OTHER_LOT = "a linha é do lote {found}; esperado o lote {expected}"
+OUTSIDE_LOT = "registro de detalhe fora de um lote"
+OPEN_LOT = "o lote {lot} não foi fechado (falta o registro 5)"
+TRAILER_RECORDS = "o registro final diz {declared} registros; o arquivo tem {found}"
+TRAILER_LOTS = "o registro final diz {declared} lotes; o arquivo tem {found}"
+NO_RETURN_LAYOUT = "banco {code} não tem layout de retorno CNAB {width}"
 
 
 class CnabError(ValueError):

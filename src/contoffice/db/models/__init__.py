@@ -8,6 +8,12 @@ from contoffice.db.models.accounts import (
     SuspensionReason,
 )
 from contoffice.db.models.audit import Attachment, AuditEvent
+from contoffice.db.models.bank_files import (
+    BankRemittance,
+    BankRemittanceItem,
+    BankReturn,
+    BankReturnRecord,
+)
 from contoffice.db.models.billing import Charge, Contract, Invoice, InvoiceEvent, Settlement
 from contoffice.db.models.operators import Operator, OperatorRole, RolePermission
 from contoffice.db.models.people import EmailTest, Person
@@ -16,6 +22,10 @@ from contoffice.db.models.runs import BillingRun, CancellationRequest, DeskLock
 __all__ = [
     "Attachment",
     "AuditEvent",
+    "BankRemittance",
+    "BankRemittanceItem",
+    "BankReturn",
+    "BankReturnRecord",
     "BillingRun",
     "CancellationRequest",
     "CashAccount",

@@ -38,6 +38,9 @@ class PaymentProfile(Base):
     next_our_number: Mapped[int] = mapped_column(Integer, default=1)
     next_remittance_number: Mapped[int] = mapped_column(Integer, default=1)
     baixa_enabled: Mapped[bool] = mapped_column(Boolean, default=True)  # comando de baixa
+    protest_days: Mapped[int] = mapped_column(Integer, default=0)  # 0: não protestar
+    # The bank as a supplier: the payable its collection fees are recorded on.
+    fee_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 

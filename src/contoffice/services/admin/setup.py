@@ -15,6 +15,7 @@ DEFAULT_LEDGER = (
     ("3.1.03", "Acréscimos e juros recebidos", "R"),
     ("4.1.01", "Descontos concedidos", "D"),
     ("4.2.01", "Despesas administrativas", "D"),
+    ("4.2.02", "Tarifas bancárias", "D"),
 )
 DEFAULT_SUSPENSION_REASONS = (
     "Pedido do cliente",
@@ -33,6 +34,7 @@ DEFAULT_SETTINGS = {
     "ledger.discount": "4.1.01",  # Configuração Básica: plano de contas das contas de desconto
     "ledger.surcharge": "3.1.03",  # … e das contas de acréscimo
     "ledger.fees": "3.1.01",
+    "ledger.bank_fees": "4.2.02",  # the bank's collection fees read from return files
 }
 
 

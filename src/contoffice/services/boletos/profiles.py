@@ -21,6 +21,8 @@ from contoffice.services.kernel.permissions import Actor, require
 
 MAX_FINE_BP = 1_000  # 10 %: above this is surely a typo (CDC caps consumers at 2 %)
 MAX_INTEREST_BP = 1_000  # 10 % a.m.
+MAX_PROTEST_DAYS = 99  # two digits in the CNAB instruction fields
+PROTEST_DAYS_OUT_OF_RANGE = "Dias para protesto deve estar entre 0 (não protestar) e 99."
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class ProfileInput:
     interest_month_bp: int = 100
     discount_cents: int = 0
     discount_days: int = 0
+    protest_days: int = 0  # 0: não protestar
     pix_key: str = ""
     next_our_number: int = 1
     baixa_enabled: bool = True
@@ -68,6 +71,8 @@ def check_profile(data: ProfileInput, *, today: date | None = None) -> None:
         raise InvalidInput(messages.INTEREST_OUT_OF_RANGE, field="Juros")
     if data.discount_cents < 0 or data.discount_days < 0:
         raise InvalidInput(messages.DISCOUNT_NEGATIVE, field="Desconto")
+    if not 0 <= data.protest_days <= MAX_PROTEST_DAYS:
+        raise InvalidInput(PROTEST_DAYS_OUT_OF_RANGE, field="Dias para protesto")
     if data.next_our_number < 1:
         raise InvalidInput(messages.NEXT_OUR_NUMBER_NOT_POSITIVE, field="Nosso número")
     today = today or date.today()

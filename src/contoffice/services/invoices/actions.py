@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
-from contoffice.core.vocab import ChargeKind, InvoiceStatus
+from contoffice.core.vocab import ChargeKind, InvoiceStatus, RemittanceStatus
 from contoffice.db.models import (
     AuditEvent,
     Charge,
@@ -224,9 +224,14 @@ def request_baixa(uow: UnitOfWork, actor: Actor, *, invoice_ids: Sequence[int],
             if not profile.baixa_enabled:
                 raise Refused(m.BAIXA_DISABLED.format(profile=profile.name))
             invoice.baixa_requested = True
+            before_state = invoice.remittance_status
+            if before_state in (RemittanceStatus.GENERATED, RemittanceStatus.TRANSMITTED):
+                # The bank has the boleto: it now awaits the remittance that writes it off.
+                invoice.remittance_status = RemittanceStatus.PENDING
             invoicing.event(uow, actor, invoice.id, "baixa", "Comando de baixa para a remessa")
-            _audit(uow, actor, "invoice.baixa_requested", invoice, {"baixa_requested": False},
-                   {"baixa_requested": True})
+            _audit(uow, actor, "invoice.baixa_requested", invoice,
+                   {"baixa_requested": False, "remittance_status": before_state},
+                   {"baixa_requested": True, "remittance_status": invoice.remittance_status})
             return RowOutcome(invoice.id, True)
 
         outcomes = run_rows(uow, ids, one)

@@ -14,6 +14,8 @@ _S = "contoffice.services."
 RECEIVABLE, PAYABLE, REMOVED = "client.receivable", "client.payable", "client.removed"
 UNBILLED, CONTRACTS = "client.unbilled", "client.contracts"
 PAYABLE_CHARGES = "client.payable_charges"
+REMITTANCES, RETURNS = "bank.remittances", "bank.returns"
+BANK = "Cobrança bancária"
 
 _ALTER = "contoffice.services.invoices.alteration:"
 REISSUE = "invoice.reissue"
@@ -320,6 +322,23 @@ TOOLS: tuple[Tool, ...] = (
          service=_S + "invoices.payables:remove_payable_charges", ids="charge_ids",
          options=(_why("notes"),), pages=(PAYABLE_CHARGES,), command="payables remove",
          help="excluir contas a pagar"),
+    # -- Cobrança bancária (issue: remessa e retorno CNAB) -------------------------------------
+    Tool("bank.remittance", "Gerar remessa", "bank.remittance", BANK, Rows.NONE, Runs.FORM,
+         pages=(REMITTANCES,), action="generate", icon="new"),
+    Tool("bank.remittance_transmitted", "Marcar remessa como transmitida", "bank.remittance",
+         BANK, service=_S + "bank_files.remittances:mark_transmitted", ids="remittance_ids",
+         pages=(REMITTANCES,), action="transmitted", command="bank transmitted",
+         help="marcar remessas como transmitidas ao banco"),
+    Tool("bank.remittance_undo", "Desfazer remessa", "bank.remittance", BANK,
+         service=_S + "bank_files.remittances:undo_remittances", ids="remittance_ids",
+         pages=(REMITTANCES,), action="undo", command="bank undo-remittance",
+         help="desfazer remessas ainda não transmitidas"),
+    Tool("bank.remittance_download", "Salvar arquivo da remessa", "bank.remittance", BANK,
+         Rows.ONE, Runs.FORM, pages=(REMITTANCES,), action="download", icon="save"),
+    Tool("bank.import_return", "Importar retorno", "bank.import_return", BANK, Rows.NONE,
+         Runs.FORM, pages=(RETURNS,), action="import", icon="file"),
+    Tool("bank.return_report", "Ver relatório do retorno", "bank.import_return", BANK, Rows.ONE,
+         Runs.FORM, pages=(RETURNS,), action="report", icon="edit"),
 )
 
 REGISTRY = Registry(TOOLS)
@@ -340,4 +359,4 @@ ACCESS: tuple[tuple[str, str, str], ...] = (
     ("settings.suspension_reasons", "Configurações", "Configuração Motivos de Suspensão"),
 )
 PANELS = ("Cadastros", "Contratos", "Faturas a Receber", "Faturas a Pagar",
-          "Contas não faturadas", "Contas a pagar", "Faturas Excluídas", "Configurações")
+          "Contas não faturadas", "Contas a pagar", "Faturas Excluídas", BANK, "Configurações")

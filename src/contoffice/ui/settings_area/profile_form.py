@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contoffice.services.boletos.profiles import ProfileInput, banks
+from contoffice.services.boletos.profiles import MAX_PROTEST_DAYS, ProfileInput, banks
 from contoffice.ui.settings_area.form_fields import FieldForm
 
 # Fields only some banks read (research/boleto.md §1.6); the others hide these rows.
@@ -85,6 +85,10 @@ class ProfileForm(FieldForm):
         self.discount_days = QSpinBox()
         self.discount_days.setRange(0, 60)
         self.discount_days.setSuffix(" dia(s) antes")
+        self.protest_days = QSpinBox()
+        self.protest_days.setRange(0, MAX_PROTEST_DAYS)
+        self.protest_days.setSpecialValueText("não protestar")
+        self.protest_days.setSuffix(" dia(s) após o vencimento")
         self.pix_key = QLineEdit()
         self.next_our_number = QLineEdit()
         self.next_our_number.setValidator(
@@ -110,6 +114,7 @@ class ProfileForm(FieldForm):
         self.add("Multa", {"fine_bp": self.fine})
         self.add("Juros", {"interest_month_bp": self.interest})
         self.add("Desconto", {"discount_cents": self.discount, "discount_days": self.discount_days})
+        self.add("Dias para protesto", {"protest_days": self.protest_days})
         self.add("Chave PIX", {"pix_key": self.pix_key})
         self.add("Próximo nosso número", {"next_our_number": self.next_our_number})
         self.add("", {"baixa_enabled": self.baixa, "active": self.active}, compact=True)
@@ -154,6 +159,7 @@ class ProfileForm(FieldForm):
         self.interest.setValue(data.interest_month_bp / 100)
         self.discount.setValue(data.discount_cents / 100)
         self.discount_days.setValue(data.discount_days)
+        self.protest_days.setValue(data.protest_days)
         self.next_our_number.setText(str(data.next_our_number))
         self.baixa.setChecked(data.baixa_enabled)
         self.active.setChecked(data.active)
@@ -177,6 +183,7 @@ class ProfileForm(FieldForm):
             interest_month_bp=_to_hundredths(self.interest.value()),
             discount_cents=_to_hundredths(self.discount.value()),
             discount_days=self.discount_days.value(),
+            protest_days=self.protest_days.value(),
             pix_key=self.pix_key.text().strip(),
             next_our_number=int(self.next_our_number.text() or 0),
             baixa_enabled=self.baixa.isChecked(),

@@ -21,6 +21,7 @@ from contoffice.banking.cnab.layout import (
     ddmmyy,
     num,
 )
+from contoffice.banking.cnab.model import Command
 
 REMITTANCE_HEADER = Record("header_remessa", W, (
     *remittance_header_opening(),
@@ -153,6 +154,13 @@ OCCURRENCES = {
     "55": Oc.PROTESTO,  # sustado judicial
 }
 
+COMMANDS = {
+    Command.REGISTER: "01",
+    Command.WRITE_OFF: "02",  # pedido de baixa
+    Command.CHANGE_DUE_DATE: "06",
+    Command.PROTEST: "09",
+}
+
 LAYOUT = BankLayout(
     code="237",
     name="Bradesco",
@@ -170,4 +178,15 @@ LAYOUT = BankLayout(
         TrailerCheck("quantidade_liquidacoes", occurrences=frozenset({"06"})),
         TrailerCheck("quantidade_baixas", occurrences=frozenset({"09", "10"})),
     ),
+    beneficiary_fields={
+        "codigo_empresa": "agreement",
+        "empresa_nome": "name",
+        "carteira": "wallet",
+        "agencia": "agency",
+        "conta": "account",
+        "conta_dv": "account_dv",
+        "empresa_tipo_inscricao": "document_kind",
+        "empresa_documento": "document",
+    },
+    commands=COMMANDS,
 )

@@ -10,15 +10,16 @@ from contoffice.banking.cnab.banks.cnab400 import (
     return_header_opening,
     sequencial,
 )
+from contoffice.banking.cnab.banks.itau_codes import COMMANDS, OCCURRENCES
 from contoffice.banking.cnab.layout import (
     BankLayout,
-    Occurrence,
     Record,
     TrailerCheck,
     alpha,
     cents,
     const,
     ddmmyy,
+    ddmmyyyy,
     num,
 )
 
@@ -75,7 +76,16 @@ REMITTANCE_DETAIL = Record("detalhe_remessa", W, (
     alpha("pagador_uf", 350, 351),
     alpha("sacador", 352, 381),
     ddmmyy("data_mora", 386, 391),
-    num("prazo", 392, 393),
+    num("prazo_protesto", 392, 393),
+    sequencial(),
+))
+
+# Written after a detail whose boleto has a fine.
+REMITTANCE_FINE = Record("multa_remessa", W, (
+    const("registro", 1, 1, "2"),
+    num("multa_codigo", 2, 2),  # 2: percentage
+    ddmmyyyy("multa_data", 3, 10),
+    num("multa_percentual", 11, 23),  # two decimals: 200 is 2,00 %
     sequencial(),
 ))
 
@@ -131,39 +141,6 @@ RETURN_TRAILER = Record("trailer_retorno", W, (
     sequencial(),
 ))
 
-Oc = Occurrence
-OCCURRENCES = {
-    "02": Oc.ENTRADA_CONFIRMADA,
-    "03": Oc.REJEITADA,
-    "06": Oc.LIQUIDACAO,
-    "07": Oc.LIQUIDACAO,  # parcial
-    "08": Oc.LIQUIDACAO,  # em cartório
-    "09": Oc.BAIXA,
-    "10": Oc.BAIXA,  # simples
-    "11": Oc.OUTROS,  # em ser
-    "15": Oc.REJEITADA,  # baixas rejeitadas
-    "16": Oc.REJEITADA,  # instruções rejeitadas
-    "17": Oc.REJEITADA,  # alteração de dados rejeitada
-    "18": Oc.TARIFA,  # cobrança contratual
-    "19": Oc.PROTESTO,  # instrução de protesto confirmada
-    "20": Oc.PROTESTO,  # sustação de protesto confirmada
-    "23": Oc.PROTESTO,  # remessa a cartório
-    "24": Oc.REJEITADA,  # instrução de protesto rejeitada
-    "25": Oc.BAIXA,  # protestado e baixado
-    "28": Oc.TARIFA,  # débito de tarifas/custas
-    "29": Oc.TARIFA,  # tarifa de mensageria
-    "32": Oc.PROTESTO,  # baixa por ter sido protestado
-    "33": Oc.TARIFA,  # custas de protesto
-    "34": Oc.TARIFA,  # custas de sustação
-    "35": Oc.TARIFA,  # custas de cartório distribuidor
-    "36": Oc.TARIFA,  # custas de edital
-    "47": Oc.BAIXA,  # baixa com transferência para desconto
-    "54": Oc.TARIFA,  # tarifa mensal por baixas da carteira
-    "57": Oc.REJEITADA,  # instrução cancelada
-    "59": Oc.BAIXA,  # baixa por crédito em c/c
-    "72": Oc.BAIXA,  # baixa por crédito em c/c através do SISPAG
-}
-
 LAYOUT = BankLayout(
     code="341",
     name="Itaú",
@@ -171,6 +148,7 @@ LAYOUT = BankLayout(
     remittance_header=REMITTANCE_HEADER,
     remittance_detail=REMITTANCE_DETAIL,
     remittance_trailer=REMITTANCE_TRAILER,
+    remittance_fine=REMITTANCE_FINE,
     return_header=RETURN_HEADER,
     return_detail=RETURN_DETAIL,
     return_trailer=RETURN_TRAILER,
@@ -179,4 +157,14 @@ LAYOUT = BankLayout(
         TrailerCheck("quantidade_detalhes"),
         TrailerCheck("valor_detalhes", amount_field="valor_titulo"),
     ),
+    beneficiary_fields={
+        "agencia": "agency",
+        "conta": "account",
+        "dac": "account_dv",
+        "carteira": "wallet",
+        "empresa_nome": "name",
+        "empresa_tipo_inscricao": "document_kind",
+        "empresa_documento": "document",
+    },
+    commands=COMMANDS,
 )

@@ -1,0 +1,1 @@
+"""Cobrança bancária: remittance files to the banks, return files back, reconciliation."""

@@ -74,7 +74,7 @@ def test_truncated_files_are_refused() -> None:
 def test_non_numeric_amount_is_refused() -> None:
     line = line_of("CNAB240SICOOB.RET", 4)
     error = refused(with_line("CNAB240SICOOB.RET", 4, line[:85] + b"X" + line[86:]))
-    assert error.line_number == 4 and "valor_pago" in error.message
+    assert error.line_number == 4 and "campo valor pago" in error.message
 
 
 def test_trailer_counts_and_totals_are_checked() -> None:

@@ -103,7 +103,7 @@ def test_unknown_bank_format_and_bad_values_are_refused() -> None:
     assert caught.value.line_number == 2
     with pytest.raises(CnabError) as caught:
         write_remittance(replace(itau, agency="12a4"), 1, ITEMS)
-    assert caught.value.line_number == 1 and "agencia" in caught.value.message
+    assert caught.value.line_number == 1 and "campo agência" in caught.value.message
 
 
 @pytest.mark.parametrize("bank", ["341", "237"])
@@ -166,3 +166,12 @@ def test_bradesco_golden_file_reads_as_a_remittance() -> None:
     detail = back.details[0]
     assert detail["nosso_numero"] == "00000000123" and detail["nosso_numero_dv"] == "P"
     assert detail["valor"] == 19_990 and detail["vencimento"] == date(2015, 7, 14)
+
+
+@pytest.mark.parametrize(("bank", "code"), [("341", "09"), ("237", "06")])
+def test_protest_days_order_the_banks_protest_instruction(bank: str, code: str) -> None:
+    item = replace(ITEMS[1], protest_days=5)
+    detail = read_remittance(write_remittance(BENEFICIARIES[bank], 1, [item, ITEMS[1]])).details
+    assert detail[0]["instrucao1"] == code and detail[1]["instrucao1"] == ""
+    if "prazo_protesto" in CNAB400[bank].remittance_detail.by_name:  # type: ignore[union-attr]
+        assert detail[0]["prazo_protesto"] == "05"

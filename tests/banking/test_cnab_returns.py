@@ -149,14 +149,14 @@ def test_non_numeric_amount_is_refused() -> None:
     line = fixture("CNAB400ITAU.RET").split(b"\n")[3]
     bad = line[:155] + b"X" + line[156:]
     error = refused(with_line("CNAB400ITAU.RET", 4, bad))
-    assert error.line_number == 4 and "valor_titulo" in error.message
+    assert error.line_number == 4 and "campo valor do título" in error.message
 
 
 def test_bad_date_is_refused() -> None:
     line = fixture("CNAB400ITAU.RET").split(b"\n")[2]
     bad = line[:110] + b"320513" + line[116:]
     error = refused(with_line("CNAB400ITAU.RET", 3, bad))
-    assert error.line_number == 3 and "data_ocorrencia" in error.message
+    assert error.line_number == 3 and "campo data da ocorrência" in error.message
 
 
 def test_trailer_totals_are_checked() -> None:

@@ -9,9 +9,10 @@ from typing import Any
 
 from contoffice.cli import emit_json, tools
 from contoffice.cli.common import actor, add_common, database
-from contoffice.cli.numbers import record_id
+from contoffice.cli.numbers import count, record_id
 from contoffice.core.files import output_file
 from contoffice.core.format import format_date, format_money
+from contoffice.demo import bank_return
 from contoffice.errors import InvalidInput
 from contoffice.services.bank_files import listing, remittances, report_export, returns
 from contoffice.services.bank_files.report import ReturnReport
@@ -60,6 +61,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_common(rep, operator=True)
     rep.set_defaults(handler=_return_report)
 
+    fake = actions.add_parser(
+        "test-return",
+        help="gerar um retorno de teste para uma remessa (homologação, demonstração)")
+    fake.add_argument("id", type=record_id, metavar="REMESSA")
+    fake.add_argument("--paid", type=count, default=1, metavar="N",
+                      help="quantos títulos pagos (os demais: entrada confirmada)")
+    fake.add_argument("-o", "--output", type=Path, required=True, metavar="ARQUIVO")
+    add_common(fake, operator=True)
+    fake.set_defaults(handler=_test_return)
+
     tools.register(actions, "bank")
 
 
@@ -87,6 +98,21 @@ def _remittance(args: argparse.Namespace) -> int:
         print(f"Remessa {result.sequence_number}: {result.titles} título(s) "
               f"({result.registered} entrada(s), {result.written_off} baixa(s)), "
               f"{format_money(result.total_cents)} {where}.")
+    return 0
+
+
+def _test_return(args: argparse.Namespace) -> int:
+    db = database(args)
+    try:
+        content = bank_return.sample_return(db.uow(), actor(db, args), args.id, paid=args.paid)
+    finally:
+        db.dispose()
+    with output_file(args.output) as fh:
+        fh.write(content)
+    if args.json:
+        emit_json({"remittance_id": args.id, "output": str(args.output)})
+    else:
+        print(f"Retorno de teste da remessa {args.id} gravado em {args.output}.")
     return 0
 
 

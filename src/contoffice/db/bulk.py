@@ -7,6 +7,9 @@ SQLite, COPY on PostgreSQL. Only for trusted, generated data.
 
 from __future__ import annotations
 
+import enum
+import operator
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -60,12 +63,16 @@ def insert(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]]) -> in
         column, derive = DERIVED[name]
         rows = [{**row, column: derive(row)} for row in rows]
     columns = [c.name for c in tbl.columns if c.name in base or c.name in rows[0]]
-    if conn.dialect.name == "sqlite":
-        tuples: Iterable[tuple[Any, ...]] = (
-            tuple(_sqlite_value(row.get(c, base.get(c))) for c in columns) for row in rows
-        )
+    tuples: Iterable[tuple[Any, ...]]
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite and len(columns) > 1:
+        # Dates and datetimes go through the adapters registered below: no per-value work.
+        getter = operator.itemgetter(*columns)
+        full = {**dict.fromkeys(columns), **base}
+        tuples = (getter({**full, **row}) for row in rows)
     else:
-        tuples = (tuple(_pg_value(row.get(c, base.get(c))) for c in columns) for row in rows)
+        tuples = (tuple(_plain(row.get(c, base.get(c)), sqlite) for c in columns)
+                  for row in rows)
     write_tuples(conn, name, columns, tuples)
     return len(rows)
 
@@ -92,6 +99,67 @@ def write_tuples(
     with raw.cursor() as cursor, cursor.copy(f"COPY {name} ({cols}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
+
+
+def _sqlite_datetime(value: datetime) -> str:
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+
+
+# How SQLAlchemy stores them on SQLite (ISO text, UTC): the driver converts them itself,
+# for the bulk paths here only (SQLAlchemy hands the driver text already).
+sqlite3.register_adapter(date, date.isoformat)
+sqlite3.register_adapter(datetime, _sqlite_datetime)
+
+_AS_IS = frozenset({int, str, bool, float, bytes, type(None)})
+
+
+def _plain(value: Any, sqlite: bool) -> Any:
+    if type(value) in _AS_IS:  # most values: one set lookup, no conversion
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    return _sqlite_value(value) if sqlite else _pg_value(value)
+
+
+def execute_many(conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> int:
+    """Run one statement (`?` marks) once per row through the driver; the rows it matched.
+
+    In the connection's transaction, values always bound (never spliced into the SQL):
+    the driver's executemany without SQLAlchemy's per-value processing.
+    """
+    if not rows:
+        return 0
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        values: Sequence[Sequence[Any]] = rows  # the adapters below convert dates
+        cursor = raw.cursor()
+        try:
+            cursor.executemany(sql, values)
+            return int(cursor.rowcount)
+        finally:
+            cursor.close()
+    values = [tuple(_plain(v, False) for v in row) for row in rows]
+    with raw.cursor() as cursor:
+        cursor.executemany(sql.replace("?", "%s"), values)
+        return int(cursor.rowcount)
+
+
+def reserve_ids(conn: Connection, name: str, count: int) -> list[int]:
+    """`count` new ids of the table, for rows this transaction inserts with them.
+
+    PostgreSQL takes them from the table's sequence (safe beside other desks); SQLite,
+    whose writers take turns, continues after the largest id as it would itself.
+    """
+    if count <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        return list(conn.execute(text(
+            f"SELECT nextval(pg_get_serial_sequence('{name}', 'id'))"
+            " FROM generate_series(1, :n)"), {"n": count}).scalars())
+    first = next_id(conn, name)
+    return list(range(first, first + count))
 
 
 def next_id(conn: Connection, name: str) -> int:

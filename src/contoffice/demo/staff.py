@@ -51,6 +51,7 @@ DEMO_PROFILES = (
         account="0000248",
         wallet="RG",
         agreement="005507",
+        cnab_layout="240",  # Caixa exchanges CNAB 240 files only
     ),
     dict(
         name="Santander — 101",

@@ -14,7 +14,7 @@ from contoffice.banking.cnab.layout import Field, FieldKind, Record, Value
 
 def ascii_upper(text: str) -> str:
     """Upper-case printable ASCII: accents dropped, anything else becomes a space."""
-    if text.isascii() and text.isprintable():
+    if text.isascii() and text.isprintable():  # most fields: nothing to strip
         return text.upper()
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -34,22 +34,25 @@ def _format(f: Field, value: Value, line_number: int) -> str:
         if value is None:
             return "0" * f.length
         if not isinstance(value, date):
-            raise CnabError(line_number, errors.BAD_DATE.format(field=f.name, value=value))
+            raise CnabError(line_number,
+                            errors.BAD_DATE.format(field=errors.label(f.name), value=value))
         return value.strftime("%d%m%y" if f.length == 6 else "%d%m%Y")
     if value is None or value == "":
         value = 0
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise CnabError(line_number, errors.NOT_NUMERIC.format(field=f.name, value=value))
+        raise CnabError(line_number,
+                        errors.NOT_NUMERIC.format(field=errors.label(f.name), value=value))
     if isinstance(value, int) and value < 0:
-        raise CnabError(line_number, errors.NEGATIVE.format(field=f.name))
+        raise CnabError(line_number, errors.NEGATIVE.format(field=errors.label(f.name)))
     digits = str(value)
     if not (digits.isascii() and digits.isdigit()):
-        raise CnabError(line_number, errors.NOT_NUMERIC.format(field=f.name, value=value))
+        raise CnabError(line_number,
+                        errors.NOT_NUMERIC.format(field=errors.label(f.name), value=value))
     if len(digits) > f.length:
         # A number is never cut: a cut nosso número or amount would be a different one.
         raise CnabError(
             line_number,
-            errors.TOO_LONG.format(field=f.name, length=f.length, found=len(digits)),
+            errors.TOO_LONG.format(field=errors.label(f.name), length=f.length, found=len(digits)),
         )
     return digits.zfill(f.length)
 
@@ -101,13 +104,13 @@ def _parse_date(f: Field, text: str, line_number: int) -> date | None:
         _DATES[text] = None
         return None
     if not (text.isascii() and text.isdigit()):
-        raise CnabError(line_number, errors.BAD_DATE.format(field=f.name, value=text))
+        raise CnabError(line_number, errors.BAD_DATE.format(field=errors.label(f.name), value=text))
     day, month, year = int(text[0:2]), int(text[2:4]), int(text[4:])
     try:
         found = date(2000 + year if len(text) == 6 else year, month, day)
     except ValueError:
         raise CnabError(
-            line_number, errors.BAD_DATE.format(field=f.name, value=text)
+            line_number, errors.BAD_DATE.format(field=errors.label(f.name), value=text)
         ) from None
     if len(_DATES) > 100_000:
         _DATES.clear()
@@ -125,7 +128,8 @@ def _parse(f: Field, text: str, line_number: int) -> Value:
         # Banks leave unused numeric fields blank; that is "nothing", not an error.
         return 0 if f.kind is FieldKind.AMOUNT else ""
     if not (text.isascii() and text.isdigit()):
-        raise CnabError(line_number, errors.NOT_NUMERIC.format(field=f.name, value=text))
+        raise CnabError(line_number,
+                        errors.NOT_NUMERIC.format(field=errors.label(f.name), value=text))
     return int(text) if f.kind is FieldKind.AMOUNT else text
 
 

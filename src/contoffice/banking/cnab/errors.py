@@ -37,6 +37,27 @@ TRAILER_LOTS = "o registro final diz {declared} lotes; o arquivo tem {found}"
 NO_RETURN_LAYOUT = "banco {code} não tem layout de retorno CNAB {width}"
 
 
+# The fields a clerk may read about, by the name layouts give them.
+_LABELS = {
+    "nosso_numero": "nosso número", "nosso_numero_dv": "dígito do nosso número",
+    "valor": "valor do título", "valor_titulo": "valor do título", "valor_pago": "valor pago",
+    "juros": "juros", "multa": "multa", "desconto": "desconto", "abatimento": "abatimento",
+    "tarifa": "tarifa", "iof": "IOF", "vencimento": "vencimento", "emissao": "emissão",
+    "data_ocorrencia": "data da ocorrência", "data_credito": "data do crédito",
+    "data_geracao": "data de geração", "ocorrencia": "código de ocorrência",
+    "sequencial": "número sequencial", "agencia": "agência", "conta": "conta",
+    "carteira": "carteira", "pagador_documento": "CPF/CNPJ do pagador",
+    "empresa_documento": "CNPJ do beneficiário", "pagador_cep": "CEP do pagador",
+    "numero_documento": "número do documento", "juros_dia": "juros ao dia",
+    "convenio": "convênio", "codigo_empresa": "código do beneficiário",
+}
+
+
+def label(name: str) -> str:
+    """A layout field's name as a clerk reads it ("valor_pago" → "valor pago")."""
+    return _LABELS.get(name, name.replace("_", " "))
+
+
 class CnabError(ValueError):
     """A CNAB file or record refused; `line_number` is 1-based (0 when it is not a line)."""
 

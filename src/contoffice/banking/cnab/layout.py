@@ -145,6 +145,9 @@ class BankLayout:
     beneficiary_fields: Mapping[str, str] = field(default_factory=dict)
     # What each remittance Command is called in this bank's "ocorrência" field.
     commands: Mapping[Command, str] = field(default_factory=dict)
+    # The instruction code (columns 157-158) that orders a protest after `prazo_protesto`
+    # days; "" when the layout has no such instruction.
+    protest_instruction: str = ""
     # The code a return header carries at 77-79 when it is not `code` (a correspondent).
     header_code: str = ""
     # Column 1 of a return detail ("7" in BB's CBR643).

@@ -44,15 +44,19 @@ def write(
     head = {**account, "data_geracao": today, "sequencial_remessa": sequence_number}
     lines = [write_record(header, {**only(header, head), "sequencial": 1}, 1)]
     fine = layout.remittance_fine
+    in_detail = only(detail, account)  # the same on every title: filtered once
     for item in items:
         number = len(lines) + 1
         code = command_code(layout.commands, item.command, layout.code, 400, number)
-        values = only(detail, {**account, **item_values(item, today, code)})
-        lines.append(write_record(detail, {**values, "sequencial": number}, number))
+        own = item_values(item, today, code)
+        values = {**in_detail, **only(detail, own)}
+        if item.protest_days and layout.protest_instruction and not item.instruction1:
+            values["instrucao1"] = layout.protest_instruction
+        values["sequencial"] = number
+        lines.append(write_record(detail, values, number))
         if fine is not None and item.fine_bp:
             number += 1
-            values = only(fine, item_values(item, today, code))
-            lines.append(write_record(fine, {**values, "sequencial": number}, number))
+            lines.append(write_record(fine, {**only(fine, own), "sequencial": number}, number))
     # Most trailers carry only their sequence (the line count); some also the totals.
     number = len(lines) + 1
     totals = {"sequencial": number, "quantidade_linhas": number,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
 from contoffice.core.progress import Progress, check_cancelled
 from contoffice.core.vocab import (
@@ -13,14 +13,8 @@ from contoffice.core.vocab import (
     ReturnOutcome,
     SettlementMethod,
 )
-from contoffice.db.models import (
-    BankReturn,
-    BankReturnRecord,
-    CashAccount,
-    Invoice,
-    InvoiceEvent,
-    PaymentProfile,
-)
+from contoffice.db import bulk
+from contoffice.db.models import BankReturn, CashAccount, Invoice, PaymentProfile
 from contoffice.db.uow import UnitOfWork
 from contoffice.services.bank_files import fees
 from contoffice.services.bank_files.plan import Plan
@@ -30,6 +24,7 @@ from contoffice.services.kernel.permissions import Actor
 from contoffice.services.settlements import bulk_write
 
 _INVOICE = Invoice.__table__
+CHUNK = 5_000  # settlements per bulk write (and per progress step)
 
 
 def write(uow: UnitOfWork, actor: Actor, plan: Plan, header: BankReturn,
@@ -42,19 +37,19 @@ def write(uow: UnitOfWork, actor: Actor, plan: Plan, header: BankReturn,
                                                     CashAccount.active.is_(True)).limit(1)),
         guards.ledger_id(uow, "ledger.discount"), guards.ledger_id(uow, "ledger.surcharge"))
     total = len(plan.lines) * 2
-    for done, start in enumerate(range(0, len(plan.settlements), 1_000), start=1):
+    for done, start in enumerate(range(0, len(plan.settlements), CHUNK), start=1):
         check_cancelled(progress)
-        bulk_write.write_rows(uow, actor, plan.settlements[start:start + 1_000], target)
-        progress.step(len(plan.lines) + min(done * 1_000, len(plan.settlements)), total,
+        bulk_write.write_rows(uow, actor, plan.settlements[start:start + CHUNK], target)
+        progress.step(len(plan.lines) + min(done * CHUNK, len(plan.settlements)), total,
                       "Liquidando faturas")
     session.expire_all()  # the ORM copies are stale after the Core writes
     _states(uow, plan)
-    if plan.events:
-        session.execute(insert(InvoiceEvent.__table__), [
-            {"invoice_id": i, "operator_id": actor.id, "kind": kind, "text": text}
-            for i, kind, text in plan.events])
+    conn = session.connection()
+    bulk.insert(conn, "invoice_event", [
+        {"invoice_id": i, "operator_id": actor.id, "kind": kind, "text": text}
+        for i, kind, text in plan.events])
     check_cancelled(progress)
-    session.execute(insert(BankReturnRecord.__table__), [
+    bulk.insert(conn, "bank_return_record", [
         {"return_id": header.id, "line_number": x.line_number, "identity": x.identity,
          "our_number": x.our_number[:20], "invoice_id": x.invoice_id,
          "occurrence_code": x.occurrence_code[:4], "occurrence": x.occurrence,

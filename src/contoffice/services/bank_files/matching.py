@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from contoffice.banking.cnab.banks.registry import CNAB240
 from contoffice.banking.cnab.returns import ReturnFile, ReturnRecord
@@ -88,17 +89,24 @@ def keeps_dv(parsed: ReturnFile) -> bool:
     return bool(getattr(layout, "nosso_numero_with_dv", False))
 
 
+_INVOICE = Invoice.__table__
+# What planning and the bulk settlement writer read of an invoice (plain rows: 50,000
+# ORM objects would cost more than the whole import).
+_READ = (_INVOICE.c.id, _INVOICE.c.our_number, _INVOICE.c.person_id, _INVOICE.c.direction,
+         _INVOICE.c.status, _INVOICE.c.amount_cents, _INVOICE.c.paid_cents,
+         _INVOICE.c.reconciliation_status, _INVOICE.c.remittance_status, _INVOICE.c.in_spc,
+         _INVOICE.c.due_date, _INVOICE.c.version_id)
+
+
 def invoices_by_number(uow: UnitOfWork, profile_id: int,
-                       numbers: Iterable[int]) -> dict[int, Invoice]:
-    """The profile's invoices with these nossos números (current rows, for the bulk writer)."""
+                       numbers: Iterable[int]) -> dict[int, Row[Any]]:
+    """The profile's invoices with these nossos números, as they are now."""
     wanted = sorted(set(numbers))
-    found: dict[int, Invoice] = {}
+    found: dict[int, Row[Any]] = {}
     for chunk in chunks(wanted):
-        for invoice in uow.session.scalars(
-                select(Invoice).where(Invoice.payment_profile_id == profile_id,
-                                      Invoice.our_number.in_(chunk))
-                .execution_options(populate_existing=True)):
-            found[invoice.our_number] = invoice  # type: ignore[index]
+        for invoice in uow.session.execute(select(*_READ).where(
+                _INVOICE.c.payment_profile_id == profile_id, _INVOICE.c.our_number.in_(chunk))):
+            found[invoice.our_number] = invoice
     return found
 
 

@@ -27,6 +27,11 @@ RETURN_WRONG_PROFILE = (
     " {profile}. Nada foi importado."
 )
 RETURN_CANCELLED = "Importação cancelada: nada foi importado."
+RETURN_CHANGED_MEANWHILE = (
+    "Outra mesa alterou faturas deste retorno durante a importação; nada foi importado."
+    " Importe o arquivo de novo."
+)
+INVOICE_CLOSED = "Fatura {code} {state}: a liquidação do banco não foi aplicada; verifique."
 # History of an invoice.
 EVENT_SENT = "Incluída na remessa {number} ({command})"
 EVENT_UNDONE = "Remessa {number} desfeita: a fatura volta a aguardar remessa"

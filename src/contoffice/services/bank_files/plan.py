@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from contoffice.banking.cnab.layout import Occurrence
 from contoffice.banking.cnab.returns import ReturnRecord
 from contoffice.core.format import format_date
 from contoffice.core.vocab import InvoiceStatus, ReturnOutcome
-from contoffice.db.models import Invoice
 from contoffice.services.bank_files import messages as m
 from contoffice.services.bank_files.report import ReportLine
-from contoffice.services.settlements.bulk import Row
+from contoffice.services.settlements.bulk_write import InvoiceFacts, Row
 
 _CLOSED = (InvoiceStatus.REMOVED, InvoiceStatus.SUSPENDED)
-INVOICE_CLOSED = "Fatura {code} {state}: a liquidação do banco não foi aplicada; verifique."
 _STATES = {InvoiceStatus.REMOVED: "excluída", InvoiceStatus.SUSPENDED: "suspensa"}
 
 
@@ -34,7 +33,7 @@ class Plan:
     settled_ids: set[int] = field(default_factory=set)
 
 
-def settlement(invoice: Invoice, record: ReturnRecord, on: date, text: str) -> Row:
+def settlement(invoice: InvoiceFacts, record: ReturnRecord, on: date, text: str) -> Row:
     """The settlement of a paid record: more than the balance is acréscimo, the bank's
     discount and abatimento a desconto, and anything short of that a partial payment."""
     balance = invoice.amount_cents - invoice.paid_cents
@@ -48,7 +47,7 @@ def settlement(invoice: Invoice, record: ReturnRecord, on: date, text: str) -> R
     return Row(invoice, record.paid, diff, amount, paid, status, settled, on, text)
 
 
-def decide(plan: Plan, record: ReturnRecord, invoice: Invoice | None, today: date) -> tuple[
+def decide(plan: Plan, record: ReturnRecord, invoice: Any, today: date) -> tuple[
         ReturnOutcome, str]:
     """The outcome of one record (and what it adds to the plan)."""
     kind, code = record.occurrence, plan.return_code
@@ -65,7 +64,7 @@ def decide(plan: Plan, record: ReturnRecord, invoice: Invoice | None, today: dat
                                     m.RECONCILED_BY_RETURN.format(code=code)))
             return ReturnOutcome.ALREADY_SETTLED, ""
         if invoice.status in _CLOSED:
-            return ReturnOutcome.OTHER, INVOICE_CLOSED.format(
+            return ReturnOutcome.OTHER, m.INVOICE_CLOSED.format(
                 code=invoice.id, state=_STATES[InvoiceStatus(invoice.status)])
         on = record.credit_date or record.occurrence_date or today
         text = m.SETTLED_BY_RETURN.format(code=code, occurrence=occurrence,

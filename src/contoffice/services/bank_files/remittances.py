@@ -13,6 +13,7 @@ from contoffice.banking.cnab.errors import CnabError
 from contoffice.banking.cnab.model import Command
 from contoffice.banking.cnab.remittance import write_remittance
 from contoffice.core.vocab import RemittanceFileStatus, RemittanceStatus
+from contoffice.db import bulk
 from contoffice.db.models import (
     BankRemittance,
     BankRemittanceItem,
@@ -85,7 +86,7 @@ def generate_remittance(uow: UnitOfWork, actor: Actor, *, profile_id: int,
         uow.session.flush()
         _mark_sent(uow, actor, remittance, titles)
         audit.record(uow, actor, "bank.remittance_generated", "bank_remittance", remittance.id,
-                     after={"profile": profile.id, "number": number, "titles": len(titles),
+                     after={"profile": profile.id, "sequence_number": number, "titles": len(titles),
                             "total_cents": total})
         uow.commit()
         return RemittanceResult(remittance.id, number, filename, content, len(titles), total,
@@ -96,12 +97,13 @@ def _mark_sent(uow: UnitOfWork, actor: Actor, remittance: BankRemittance,
                titles: Sequence[t.Title]) -> None:
     """Items, invoice states and history in a few statements; a lost race is refused."""
     session = uow.session
-    session.execute(insert(BankRemittanceItem.__table__), [
+    conn = session.connection()
+    bulk.insert(conn, "bank_remittance_item", [
         {"remittance_id": remittance.id, "invoice_id": x.invoice_id, "command": x.command.value,
          "amount_cents": x.item.amount_cents, "due_date": x.item.due_date,
          "previous_status": x.previous_status} for x in titles])
     table = Invoice.__table__
-    for command, before in ((Command.REGISTER, [RemittanceStatus.NONE]),
+    for command, before in ((Command.REGISTER, list(t.UNSENT)),
                             (Command.WRITE_OFF, list(t._SENT))):
         ids = [x.invoice_id for x in titles if x.command is command]
         for chunk in chunks(ids):
@@ -111,10 +113,12 @@ def _mark_sent(uow: UnitOfWork, actor: Actor, remittance: BankRemittance,
                         version_id=table.c.version_id + 1)).rowcount
             if matched != len(chunk):  # another desk sent one of them meanwhile
                 raise NotAllowed(m.NOTHING_TO_SEND.format(profile=remittance.payment_profile_id))
-    session.execute(insert(InvoiceEvent.__table__), [
+    texts = {c: m.EVENT_SENT.format(number=remittance.sequence_number,
+                                    command=m.COMMANDS[c.value])
+             for c in (Command.REGISTER, Command.WRITE_OFF)}
+    bulk.insert(conn, "invoice_event", [
         {"invoice_id": x.invoice_id, "operator_id": actor.id, "kind": "remittance",
-         "text": m.EVENT_SENT.format(number=remittance.sequence_number,
-                                     command=m.COMMANDS[x.command.value])} for x in titles])
+         "text": texts[x.command]} for x in titles])
 
 
 def _remittance(uow: UnitOfWork, remittance_id: int) -> BankRemittance:
@@ -152,7 +156,7 @@ def _restore(uow: UnitOfWork, actor: Actor, remittance: BankRemittance) -> None:
                                    BankRemittanceItem.previous_status)
                             .where(BankRemittanceItem.remittance_id == remittance.id)).all()
     for invoice_id, command, previous in items:
-        back = ({"remittance_status": RemittanceStatus.NONE} if command == Command.REGISTER.value
+        back = ({"remittance_status": previous} if command == Command.REGISTER.value
                 else {"remittance_status": previous, "baixa_requested": True})
         # Only what this file set: an invoice the bank has since answered for stays as it is.
         session.execute(update(table).where(

@@ -21,7 +21,7 @@ OCCURRENCE_LABELS = {
 PROBLEMS = frozenset({ReturnOutcome.NOT_FOUND, ReturnOutcome.REJECTED})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: 50,000 of them, and frozen init costs per field
 class ReportLine:
     """One record of the file and what importing it did."""
 

@@ -25,10 +25,6 @@ from contoffice.services.bank_files.report import ReportLine, ReturnReport
 from contoffice.services.kernel.permissions import Actor, require
 
 STEP = 2_000  # records between progress reports (and cancel checks)
-CHANGED_MEANWHILE = (
-    "Outra mesa alterou faturas deste retorno durante a importação; nada foi importado."
-    " Importe o arquivo de novo."
-)
 
 
 def parse(data: bytes) -> ReturnFile:
@@ -82,7 +78,7 @@ def import_return(uow: UnitOfWork, actor: Actor, *, data: bytes, filename: str,
             raise NotAllowed(m.RETURN_CANCELLED) from None
         except StaleDataError:
             uow.rollback()
-            raise Stale(CHANGED_MEANWHILE) from None
+            raise Stale(m.RETURN_CHANGED_MEANWHILE) from None
         report = ReturnReport(
             return_id=None if dry_run else header.id, filename=header.filename,
             bank=parsed.bank, bank_name=parsed.bank_name, file_format=parsed.file_format,

@@ -21,6 +21,7 @@ from contoffice.services.bank_files import messages as m
 from contoffice.services.boletos.printing import profile_boleto_input
 
 _SENT = (RemittanceStatus.GENERATED, RemittanceStatus.TRANSMITTED, RemittanceStatus.PENDING)
+UNSENT = (RemittanceStatus.NONE, RemittanceStatus.PENDING)
 _COLUMNS = (
     Invoice.id, Invoice.our_number, Invoice.due_date, Invoice.issue_date, Invoice.amount_cents,
     Invoice.paid_cents, Invoice.discount_cents, Invoice.discount_until,
@@ -60,13 +61,16 @@ def beneficiary(uow: UnitOfWork, profile: PaymentProfile) -> Beneficiary:
 
 
 def pending_titles(uow: UnitOfWork, profile: PaymentProfile, today: date) -> list[Title]:
-    """Open invoices never sent (entrada) and sent ones whose baixa was asked, in code order."""
+    """Open invoices the bank has not got (entrada) and sent ones whose baixa was asked.
+
+    "Aguarda efetivação de remessa" without a baixa is an entry still to be sent.
+    """
     base = (select(*_COLUMNS).join(Person, Person.id == Invoice.person_id)
             .where(Invoice.payment_profile_id == profile.id, Invoice.direction == "R",
                    Invoice.our_number.is_not(None)))
     entries = uow.session.execute(base.where(
         Invoice.status == InvoiceStatus.OPEN,
-        Invoice.remittance_status == RemittanceStatus.NONE,
+        Invoice.remittance_status.in_(UNSENT),
         Invoice.baixa_requested.is_(False)).order_by(Invoice.id)).all()
     write_offs = uow.session.execute(base.where(
         Invoice.baixa_requested.is_(True),

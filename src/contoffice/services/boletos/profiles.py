@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 
 from contoffice.banking.banks import supported_banks
 from contoffice.banking.boleto import compute_codes
+from contoffice.banking.cnab.banks.registry import CNAB240, CNAB400
+from contoffice.banking.cnab.model import Command
 from contoffice.banking.pix import build_static_pix
 from contoffice.core.messages import not_found
 from contoffice.core.validation import ValidationError
@@ -22,7 +24,6 @@ from contoffice.services.kernel.permissions import Actor, require
 MAX_FINE_BP = 1_000  # 10 %: above this is surely a typo (CDC caps consumers at 2 %)
 MAX_INTEREST_BP = 1_000  # 10 % a.m.
 MAX_PROTEST_DAYS = 99  # two digits in the CNAB instruction fields
-PROTEST_DAYS_OUT_OF_RANGE = "Dias para protesto deve estar entre 0 (não protestar) e 99."
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +60,26 @@ def banks() -> list[tuple[str, str]]:
     return list(supported_banks().items())
 
 
+def _sends(bank: str, layout: str) -> bool:
+    """Whether contoffice writes remittances of the bank in that CNAB layout."""
+    found = (CNAB240 if layout == "240" else CNAB400).get(bank)
+    return found is not None and Command.REGISTER in found.commands
+
+
+def _check_layout(bank: str, layout: str) -> None:
+    other = "400" if layout == "240" else "240"
+    if not _sends(bank, layout) and _sends(bank, other):
+        raise InvalidInput(messages.CNAB_LAYOUT_UNAVAILABLE.format(
+            bank=bank, layout=layout, other=other), field="Layout CNAB")
+
+
 def check_profile(data: ProfileInput, *, today: date | None = None) -> None:
     """Refuse a profile whose data its bank would not accept, naming the field."""
     if not data.name.strip():
         raise InvalidInput(messages.REQUIRED_FIELD.format(field="Nome"), field="Nome")
     if data.cnab_layout not in ("240", "400"):
         raise InvalidInput(messages.CNAB_LAYOUT_INVALID, field="Layout CNAB")
+    _check_layout(data.bank_code, data.cnab_layout)
     if not 0 <= data.fine_bp <= MAX_FINE_BP:
         raise InvalidInput(messages.FINE_OUT_OF_RANGE, field="Multa")
     if not 0 <= data.interest_month_bp <= MAX_INTEREST_BP:
@@ -72,7 +87,7 @@ def check_profile(data: ProfileInput, *, today: date | None = None) -> None:
     if data.discount_cents < 0 or data.discount_days < 0:
         raise InvalidInput(messages.DISCOUNT_NEGATIVE, field="Desconto")
     if not 0 <= data.protest_days <= MAX_PROTEST_DAYS:
-        raise InvalidInput(PROTEST_DAYS_OUT_OF_RANGE, field="Dias para protesto")
+        raise InvalidInput(messages.PROTEST_DAYS_OUT_OF_RANGE, field="Dias para protesto")
     if data.next_our_number < 1:
         raise InvalidInput(messages.NEXT_OUR_NUMBER_NOT_POSITIVE, field="Nosso número")
     today = today or date.today()

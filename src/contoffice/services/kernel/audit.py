@@ -12,9 +12,12 @@ from contoffice.db.models import AuditEvent
 from contoffice.db.uow import UnitOfWork
 from contoffice.services.kernel.permissions import Actor
 
+# One encoder for every event: building one per call costs more than the encoding.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
 
 def _dump(values: Mapping[str, Any] | None) -> str:
-    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str) if values else ""
+    return _ENCODER.encode(values) if values else ""
 
 
 def values(

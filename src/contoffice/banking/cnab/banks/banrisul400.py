@@ -196,6 +196,7 @@ LAYOUT = BankLayout(
         "codigo_empresa": "agreement",
         "codigo_empresa_dv": "account_dv",
     },
+    protest_instruction="09",  # protestar
     commands={
         Command.REGISTER: "01",
         Command.WRITE_OFF: "02",

@@ -128,6 +128,7 @@ LAYOUT = BankLayout(
         "carteira": "wallet",
         "variacao": "variation",
     },
+    protest_instruction="06",  # protestar
     commands={
         Command.REGISTER: "01",
         Command.WRITE_OFF: "02",

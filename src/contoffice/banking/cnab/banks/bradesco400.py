@@ -189,4 +189,5 @@ LAYOUT = BankLayout(
         "empresa_documento": "document",
     },
     commands=COMMANDS,
+    protest_instruction="06",  # protestar
 )

@@ -167,4 +167,5 @@ LAYOUT = BankLayout(
         "empresa_documento": "document",
     },
     commands=COMMANDS,
+    protest_instruction="09",  # protestar
 )

@@ -118,6 +118,7 @@ LAYOUT = BankLayout(
         "agencia": "agency",
         "conta": "account",
     },
+    protest_instruction="06",  # protestar
     commands={
         Command.REGISTER: "01",
         Command.WRITE_OFF: "02",

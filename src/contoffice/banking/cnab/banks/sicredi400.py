@@ -178,6 +178,7 @@ LAYOUT = BankLayout(
         "codigo_empresa": "agreement",
         "empresa_documento": "document",
     },
+    protest_instruction="06",  # protestar
     commands={
         Command.REGISTER: "01",
         Command.WRITE_OFF: "02",

@@ -16,6 +16,9 @@ ACTION_LABELS: dict[str, str] = {
     "receipt": "Recibo impresso",
     "spc": "SPC",
     "baixa": "Comando de baixa",
+    "remittance": "Remessa",
+    "bank": "Retorno do banco",
+    "reconciled": "Fatura conciliada",
     # Audit actions: invoices.
     "invoice.description_changed": "Descrição alterada",
     "invoice.due_date_changed": "Vencimento alterado",
@@ -77,6 +80,11 @@ ACTION_LABELS: dict[str, str] = {
     "attachment.removed": "Anexo removido",
     "payment_profile.saved": "Profile de pagamento gravado",
     "setting.changed": "Configuração alterada",
+    # Audit actions: Cobrança bancária.
+    "bank.remittance_generated": "Remessa gerada",
+    "bank.remittance_transmitted": "Remessa transmitida",
+    "bank.remittance_undone": "Remessa desfeita",
+    "bank.return_imported": "Retorno importado",
 }
 ENTITY_LABELS: dict[str, str] = {
     "person": "Cadastro",

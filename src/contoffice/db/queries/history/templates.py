@@ -99,6 +99,15 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "attachment.removed": ("Anexo {b.filename} removido{por}",),
     "payment_profile.saved": ("Profile de pagamento gravado{por}", "?: {changes}"),
     "setting.changed": ("Configuração alterada{por}", "?: {changes}"),
+    # Cobrança bancária.
+    "bank.remittance_generated": (
+        "Remessa {a.sequence_number} gerada{por}", "? com {a.titles} título(s)",
+        "? no valor de {a.total_cents}"),
+    "bank.remittance_transmitted": ("Remessa marcada como transmitida{por}",),
+    "bank.remittance_undone": ("Remessa desfeita{por}",),
+    "bank.return_imported": (
+        "Retorno importado{por}", "?: {a.records} registro(s)", "?, {a.settled} liquidada(s)",
+        "? no valor de {a.settled_cents}", "?, tarifas de {a.fee_cents}"),
 }
 # Invoice events: their text was written as a sentence already; only the frame is ours.
 EVENT_TEMPLATES: dict[str, tuple[str, ...]] = {

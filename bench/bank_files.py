@@ -28,7 +28,7 @@ from contoffice.core.vocab import ReturnOutcome  # noqa: E402
 from contoffice.db.models import Invoice  # noqa: E402
 from contoffice.services.admin.operators import system_actor  # noqa: E402
 from contoffice.services.admin.setup import open_database  # noqa: E402
-from contoffice.services.bank_files import remittances, returns  # noqa: E402
+from contoffice.services.bank_files import remittance_states, remittances, returns  # noqa: E402
 from tests.services.bank_files import support as s  # noqa: E402
 
 TODAY = s.TODAY
@@ -56,7 +56,7 @@ def bench(url: str, remittance_size: int, return_size: int) -> dict[str, float]:
     small, figures["remittance"] = _timed(lambda: remittances.generate_remittance(
         db.uow(), actor, profile_id=profile_id, today=TODAY))
     assert small.titles == remittance_size
-    remittances.undo_remittances(db.uow(), actor, remittance_ids=[small.remittance_id])
+    remittance_states.undo_remittances(db.uow(), actor, remittance_ids=[small.remittance_id])
     with db.uow() as uow:
         uow.session.execute(update(Invoice).values(remittance_status="none"))
         uow.commit()

@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-from contoffice.cli import emit_json, tools
+from contoffice.cli import bank_report, emit_json, tools
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import count, record_id
 from contoffice.core.files import output_file
-from contoffice.core.format import format_date, format_money
+from contoffice.core.format import format_money
 from contoffice.demo import bank_return
 from contoffice.errors import InvalidInput
-from contoffice.services.bank_files import listing, remittances, report_export, returns
-from contoffice.services.bank_files.report import ReturnReport
+from contoffice.services.bank_files import listing, remittances, returns
 from contoffice.services.kernel.busy import retry_when_busy
 
 
@@ -123,7 +121,7 @@ def _remittances(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
-        emit_json([vars_of(r) for r in found])
+        emit_json([bank_report.vars_of(r) for r in found])
     else:
         for r in found:
             print(f"{r.id}\t{r.profile}\tremessa {r.sequence_number}\t{r.filename}\t"
@@ -166,7 +164,7 @@ def _import_return(args: argparse.Namespace) -> int:
             dry_run=args.dry_run, progress=_StderrProgress() if args.progress else None))
     finally:
         db.dispose()
-    return _show(args, report)
+    return bank_report.show(args, report)
 
 
 def _returns(args: argparse.Namespace) -> int:
@@ -176,7 +174,7 @@ def _returns(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
-        emit_json([vars_of(r) for r in found])
+        emit_json([bank_report.vars_of(r) for r in found])
     else:
         for r in found:
             print(f"{r.id}\t{r.filename}\t{r.profile}\t{r.records} registro(s)\t"
@@ -191,42 +189,4 @@ def _return_report(args: argparse.Namespace) -> int:
         report = listing.stored_report(db.uow(), actor(db, args), args.id)
     finally:
         db.dispose()
-    return _show(args, report)
-
-
-def vars_of(row: Any) -> dict[str, Any]:
-    """A listing row as a JSON object."""
-    return {name: getattr(row, name) for name in row.__slots__}
-
-
-def _show(args: argparse.Namespace, report: ReturnReport) -> int:
-    if args.xlsx is not None:
-        report_export.export_report(report, args.xlsx)
-    counts = {outcome.value: n for outcome, n in report.counts.items()}
-    if args.json:
-        emit_json({
-            "return_id": report.return_id, "filename": report.filename, "bank": report.bank,
-            "format": report.file_format, "profile_id": report.profile_id,
-            "dry_run": report.dry_run, "records": len(report.lines), "counts": counts,
-            "settled_cents": report.settled_cents, "paid_cents": report.paid_cents,
-            "fee_cents": report.fee_cents, "fee_charge_id": report.fee_charge_id,
-            "declared_count": report.declared_count,
-            "declared_total_cents": report.declared_total_cents,
-            "spc_invoices": list(report.spc_invoices),
-            "lines": [{"line": x.line_number, "our_number": x.our_number,
-                       "invoice_id": x.invoice_id, "occurrence": x.occurrence_code,
-                       "kind": x.occurrence, "outcome": x.outcome.value,
-                       "paid_cents": x.paid_cents, "fee_cents": x.fee_cents,
-                       "message": x.message} for x in report.lines]})
-        return 0
-    head = "Simulação (nada aplicado)" if report.dry_run else f"Retorno {report.return_id}"
-    print(f"{head}: {report.filename}, {report.bank_name} CNAB {report.file_format[-3:]}, "
-          f"profile {report.profile_name}, gerado em {format_date(report.generated_on)}.")
-    for outcome, n in sorted(report.counts.items(), key=lambda kv: kv[0].label):
-        print(f"  {outcome.label}: {n}")
-    print(f"  Liquidado: {format_money(report.settled_cents)}; tarifas: "
-          f"{format_money(report.fee_cents)}.")
-    for x in report.lines:
-        if x.message:
-            print(f"  linha {x.line_number}, nosso número {x.our_number}: {x.message}")
-    return 0
+    return bank_report.show(args, report)

@@ -16,6 +16,7 @@ from contoffice.ui import resources, texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
 from contoffice.ui.main_window import MainWindow
+from contoffice.ui.qt_gaps import GapTranslator
 from contoffice.ui.settings import DeskSettings
 
 
@@ -26,6 +27,8 @@ def install_pt_br(app: QApplication) -> None:
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_pt_BR", path):
         app.installTranslator(translator)
+    # Installed last, asked first: the few words Qt's translation leaves in English.
+    app.installTranslator(GapTranslator(app))
 
 
 def style(app: QApplication) -> None:
@@ -81,5 +84,12 @@ def run_app(database_url: str | None = None) -> int:
     if actor is None:  # the clerk cancelled the login: a normal way to leave
         return 0
     window = MainWindow(WindowContext(db, actor, settings))
-    window.show()
+    screen = window.screen().availableGeometry()
+    if window.width() > screen.width() or window.height() > screen.height():
+        # A 1366 × 768 desk: the whole screen, never past its edge (with or without a
+        # window manager to maximise it).
+        window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
+        window.showMaximized()
+    else:
+        window.show()
     return app.exec()

@@ -26,7 +26,7 @@ from contoffice.db.models import (
 )
 from contoffice.db.uow import Database
 from contoffice.errors import InvalidInput, NotAllowed
-from contoffice.services.bank_files import remittances, returns
+from contoffice.services.bank_files import remittance_states, remittances, returns
 from contoffice.services.kernel import messages as km
 from contoffice.services.kernel.permissions import Actor
 from contoffice.services.panels.client_panel import client_header
@@ -69,9 +69,9 @@ def test_a_month_goes_to_the_bank_and_comes_back(db: Database, actor: Actor) -> 
     # Nothing left to send: the next remittance is refused in the seed's words.
     with pytest.raises(NotAllowed, match="Nenhuma fatura aguarda remessa"):
         remittances.generate_remittance(db.uow(), actor, profile_id=profile_id, today=s.TODAY)
-    done = remittances.mark_transmitted(db.uow(), actor, remittance_ids=[made.remittance_id])
+    done = remittance_states.mark_transmitted(db.uow(), actor, remittance_ids=[made.remittance_id])
     assert [o.done for o in done.outcomes] == [True]
-    undo = remittances.undo_remittances(db.uow(), actor, remittance_ids=[made.remittance_id])
+    undo = remittance_states.undo_remittances(db.uow(), actor, remittance_ids=[made.remittance_id])
     assert "já foi transmitida" in (undo.outcomes[0].message or "")
 
     exact, late, short, rejected, written_off, fee_only, unknown = titles
@@ -190,7 +190,8 @@ def test_undoing_a_remittance_frees_its_invoices_and_keeps_the_number(db: Databa
     invoices = s.bill(db, actor)
     first = remittances.generate_remittance(db.uow(), actor, profile_id=profile_id,
                                             today=s.TODAY)
-    result = remittances.undo_remittances(db.uow(), actor, remittance_ids=[first.remittance_id])
+    result = remittance_states.undo_remittances(db.uow(), actor,
+                                                remittance_ids=[first.remittance_id])
     assert [o.done for o in result.outcomes] == [True]
     assert {i.remittance_status for i in s.bill(db, actor)} == {RemittanceStatus.NONE}
     second = remittances.generate_remittance(db.uow(), actor, profile_id=profile_id,

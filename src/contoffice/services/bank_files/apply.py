@@ -75,7 +75,7 @@ def write(uow: UnitOfWork, actor: Actor, plan: Plan, header: BankReturn,
     audit.record(uow, actor, "bank.return_imported", "bank_return", header.id,
                  after={"profile": profile.id, "records": len(plan.lines),
                         "settled": len(settled), "settled_cents": header.settled_cents,
-                        "fee_cents": fee_total})
+                        "bank_fee_cents": fee_total})
     uow.session.flush()
     progress.step(total, total, "Retorno importado")
     return charge_id

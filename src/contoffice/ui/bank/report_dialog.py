@@ -47,8 +47,8 @@ class ReturnReportDialog(QDialog):
         self.exporting = False
         self.dismissed = False  # present() is done with it
         layout = QVBoxLayout(self)
-        kind = report.file_format  # "CNAB400" from the reader, "400" elsewhere
-        kind = kind if kind.upper().startswith("CNAB") else f"CNAB {kind}"
+        # "CNAB400" from the reader, "400" elsewhere: said "CNAB 400" either way.
+        kind = "CNAB " + report.file_format.upper().removeprefix("CNAB").strip()
         layout.addWidget(_label(t.REPORT_FILE.format(
             filename=report.filename, bank=report.bank, bank_name=report.bank_name,
             layout=kind), self, "file_label"))

@@ -136,7 +136,7 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "records": ("Registros", as_number),
     "settled": ("Liquidadas", as_number),
     "settled_cents": ("Valor liquidado", as_money),
-    "fee_cents": ("Tarifas", as_money),
+    "bank_fee_cents": ("Tarifas", as_money),
     "profile": ("Profile de pagamento", as_number),
     "variation": ("Variação", as_number),
     "modality": ("Modalidade", as_number),

@@ -107,7 +107,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "bank.remittance_undone": ("Remessa desfeita{por}",),
     "bank.return_imported": (
         "Retorno importado{por}", "?: {a.records} registro(s)", "?, {a.settled} liquidada(s)",
-        "? no valor de {a.settled_cents}", "?, tarifas de {a.fee_cents}"),
+        "? no valor de {a.settled_cents}", "?, tarifas de {a.bank_fee_cents}"),
 }
 # Invoice events: their text was written as a sentence already; only the frame is ours.
 EVENT_TEMPLATES: dict[str, tuple[str, ...]] = {

@@ -6,7 +6,7 @@ ones every CNAB 400 bank keeps.
 
 from __future__ import annotations
 
-from contoffice.banking.cnab.layout import Field, Record, alpha, const, ddmmyy, num
+from contoffice.banking.cnab.layout import Field, Record, alpha, cents, const, ddmmyy, num
 
 W = 400
 
@@ -49,3 +49,40 @@ def bank_identity() -> tuple[Field, ...]:
 
 
 REMITTANCE_TRAILER = Record("trailer_remessa", W, (const("registro", 1, 1, "9"), sequencial()))
+
+
+def due_and_value() -> tuple[Field, ...]:
+    """Vencimento and valor of a title (columns 121-139 of the detail)."""
+    return (ddmmyy("vencimento", 121, 126), cents("valor", 127, 139))
+
+
+def title_terms(*, numeric_instructions: bool = False) -> tuple[Field, ...]:
+    """Espécie, aceite, emissão, instructions, interest, discount, IOF, abatimento (148-218)."""
+    instruction = num if numeric_instructions else alpha
+    return (
+        num("especie", 148, 149, "01"),
+        alpha("aceite", 150, 150, "N"),
+        ddmmyy("emissao", 151, 156),
+        instruction("instrucao1", 157, 158),
+        instruction("instrucao2", 159, 160),
+        cents("juros_dia", 161, 173),
+        ddmmyy("desconto_ate", 174, 179),
+        cents("desconto", 180, 192),
+        cents("iof", 193, 205),
+        cents("abatimento", 206, 218),
+    )
+
+
+def payer(name_end: int = 274, *, full_address: bool = True) -> tuple[Field, ...]:
+    """The payer: inscription, name up to `name_end`, street (219-314) and, with
+    `full_address`, bairro, CEP, city and state (315-351)."""
+    fields = (
+        num("pagador_tipo_inscricao", 219, 220),
+        num("pagador_documento", 221, 234),
+        alpha("pagador_nome", 235, name_end),
+        alpha("pagador_endereco", 275, 314),
+    )
+    if not full_address:
+        return fields
+    return (*fields, alpha("pagador_bairro", 315, 326), num("pagador_cep", 327, 334),
+            alpha("pagador_cidade", 335, 349), alpha("pagador_uf", 350, 351))

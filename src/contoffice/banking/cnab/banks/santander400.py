@@ -9,8 +9,11 @@ from __future__ import annotations
 from contoffice.banking.cnab.banks import santander_return
 from contoffice.banking.cnab.banks.cnab400 import (
     W,
+    due_and_value,
+    payer,
     remittance_header_opening,
     sequencial,
+    title_terms,
 )
 from contoffice.banking.cnab.banks.santander_pix import RETURN_PIX
 from contoffice.banking.cnab.layout import (
@@ -55,28 +58,11 @@ REMITTANCE_DETAIL = Record("detalhe_remessa", W, (
     num("carteira", 108, 108, "1"),
     num("ocorrencia", 109, 110, "01"),
     alpha("numero_documento", 111, 120),
-    ddmmyy("vencimento", 121, 126),
-    cents("valor", 127, 139),
+    *due_and_value(),
     const("banco_cobranca", 140, 142, "033"),
     num("agencia_cobradora", 143, 147),
-    num("especie", 148, 149, "01"),
-    alpha("aceite", 150, 150, "N"),
-    ddmmyy("emissao", 151, 156),
-    num("instrucao1", 157, 158),
-    num("instrucao2", 159, 160),
-    cents("juros_dia", 161, 173),
-    ddmmyy("desconto_ate", 174, 179),
-    cents("desconto", 180, 192),
-    cents("iof", 193, 205),
-    cents("abatimento", 206, 218),
-    num("pagador_tipo_inscricao", 219, 220),
-    num("pagador_documento", 221, 234),
-    alpha("pagador_nome", 235, 274),
-    alpha("pagador_endereco", 275, 314),
-    alpha("pagador_bairro", 315, 326),
-    num("pagador_cep", 327, 334),
-    alpha("pagador_cidade", 335, 349),
-    alpha("pagador_uf", 350, 351),
+    *title_terms(numeric_instructions=True),
+    *payer(),
     alpha("sacador", 352, 381),
     alpha("complemento_tipo", 383, 383, "I"),
     # The account's last digit and its DV, which Beneficiary does not hold apart.

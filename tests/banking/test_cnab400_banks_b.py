@@ -336,3 +336,22 @@ def test_return_round_trips(bank: str) -> None:
         assert (result.agency, paid.fields["codigo_empresa_dv"]) == ("1102", "46")
     else:
         assert result.header["sequencial_retorno"] == "0000003"
+
+
+def test_sicredi_dates_are_written_and_read_year_first() -> None:
+    from contoffice.banking.cnab.model import Beneficiary, ReturnEntry, RemittanceItem
+    from contoffice.banking.cnab.remittance import write_remittance
+    from contoffice.banking.cnab.returns import read_return, write_return
+
+    account = Beneficiary(bank="748", file_format="400", name="Escritório",
+                          document="11222333000181", agency="0165", account="00623",
+                          agreement="00623", post="02")
+    item = RemittanceItem("26200123", "1", date(2026, 12, 10), 10_000, "Ana", "12345678909",
+                          nosso_numero_dv="8")
+    data = write_remittance(account, 1, [item], date(2026, 11, 29))
+    header, detail = data.split(b"\r\n")[:2]
+    assert header[94:102] == b"20261129" and detail[62:70] == b"20261129"
+    paid = ReturnEntry("26200123", "1", "06", date(2026, 12, 9), date(2026, 12, 10), 10_000,
+                       paid=10_000, credit_date=date(2026, 12, 11))
+    (record,) = read_return(write_return(account, [paid], date(2026, 12, 11))).records
+    assert record.credit_date == date(2026, 12, 11)

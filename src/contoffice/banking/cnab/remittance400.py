@@ -41,10 +41,14 @@ def write(
     """The bytes of a CNAB 400 remittance: CRLF lines of exactly 400 ASCII columns."""
     header, detail, trailer = _records(layout)
     account = beneficiary_values(layout.beneficiary_fields, beneficiary)
-    head = {**account, "data_geracao": today, "sequencial_remessa": sequence_number}
+    # Sicredi writes its dates year first: kept as digit fields (`*_aaaammdd`).
+    year_first = today.strftime("%Y%m%d")
+    head = {**account, "data_geracao": today, "data_geracao_aaaammdd": year_first,
+            "sequencial_remessa": sequence_number}
     lines = [write_record(header, {**only(header, head), "sequencial": 1}, 1)]
     fine = layout.remittance_fine
-    in_detail = only(detail, account)  # the same on every title: filtered once
+    # The same on every title: filtered once.
+    in_detail = only(detail, {**account, "data_instrucao_aaaammdd": year_first})
     for item in items:
         number = len(lines) + 1
         code = command_code(layout.commands, item.command, layout.code, 400, number)

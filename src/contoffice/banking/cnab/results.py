@@ -130,6 +130,9 @@ class RecordBuilder:
         (nn, doc, wallet, oc, oc_date, due, face, paid, interest, fine, discount, rebate,
          fee, credit, motives) = self.keys
         code = g(oc, "")
+        credited = g(credit)
+        if credited is None and "data_credito_aaaammdd" in values:  # Sicredi: year first
+            credited = _year_first(values["data_credito_aaaammdd"])
         record = object.__new__(ReturnRecord)
         # 50,000 records: the frozen __init__ (one object.__setattr__ per attribute) would
         # be a fifth of the parse; the instance is as frozen afterwards.
@@ -137,8 +140,18 @@ class RecordBuilder:
             line_number, g(nn, ""), g(doc, ""), g(wallet, ""), code,
             self.layout.occurrences.get(code, Occurrence.OUTROS),  # type: ignore[arg-type]
             g(oc_date), g(due), g(face, 0), g(paid, 0), g(interest, 0) + g(fine, 0),
-            g(discount, 0), g(rebate, 0), g(fee, 0), g(credit),
+            g(discount, 0), g(rebate, 0), g(fee, 0), credited,
             reasons(g(motives, ""), self.layout.reasons_width),  # type: ignore[arg-type]
             values,
         ), strict=True))
         return record
+
+
+def _year_first(text: Value) -> date | None:
+    """An AAAAMMDD date kept as digits (None when empty or impossible)."""
+    if not isinstance(text, str) or len(text) != 8 or not text.isdigit() or not text.strip("0"):
+        return None
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return None

@@ -30,6 +30,9 @@ def _entry_values(entry: ReturnEntry) -> dict[str, Value]:
         "abatimento": entry.rebate,
         "tarifa": entry.fee,
         "data_credito": entry.credit_date,
+        # Sicredi: year first, a digit field.
+        "data_credito_aaaammdd": entry.credit_date.strftime("%Y%m%d") if entry.credit_date
+        else "",
         "motivos": "".join(entry.reasons),
     }
 

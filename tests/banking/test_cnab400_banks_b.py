@@ -339,7 +339,7 @@ def test_return_round_trips(bank: str) -> None:
 
 
 def test_sicredi_dates_are_written_and_read_year_first() -> None:
-    from contoffice.banking.cnab.model import Beneficiary, ReturnEntry, RemittanceItem
+    from contoffice.banking.cnab.model import Beneficiary, RemittanceItem, ReturnEntry
     from contoffice.banking.cnab.remittance import write_remittance
     from contoffice.banking.cnab.returns import read_return, write_return
 
@@ -355,3 +355,21 @@ def test_sicredi_dates_are_written_and_read_year_first() -> None:
                        paid=10_000, credit_date=date(2026, 12, 11))
     (record,) = read_return(write_return(account, [paid], date(2026, 12, 11))).records
     assert record.credit_date == date(2026, 12, 11)
+
+
+def test_banrisul_and_santander_carry_the_fine_in_their_own_terms() -> None:
+    from contoffice.banking.cnab.model import Beneficiary, RemittanceItem
+    from contoffice.banking.cnab.remittance import read_remittance, write_remittance
+
+    item = RemittanceItem("123", "1", date(2026, 12, 10), 10_000, "Ana", "12345678909",
+                          nosso_numero_dv="00", fine_bp=200)
+    banrisul = Beneficiary(bank="041", file_format="400", name="Escritório",
+                           document="11222333000181", agency="1102", account="9000150",
+                           agreement="9000150")
+    (detail,) = read_remittance(write_remittance(banrisul, 1, [item])).details
+    assert detail["multa_decimos"] == "020"
+    santander = Beneficiary(bank="033", file_format="400", name="Escritório",
+                            document="11222333000181", agency="4042", account="61900",
+                            agreement="0282033")
+    (detail,) = read_remittance(write_remittance(santander, 1, [item])).details
+    assert (detail["codigo_multa"], detail["multa_percentual"]) == ("4", "0200")

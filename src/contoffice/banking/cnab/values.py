@@ -85,6 +85,10 @@ def item_values(item: RemittanceItem, issued: date, occurrence: str) -> dict[str
         "multa_codigo": "2" if fine else "0",
         "multa_data": item.due_date + timedelta(days=1) if fine else None,
         "multa_percentual": item.fine_bp,
+        # Santander 400: 4 = fine (its percentage at multa_percentual), 0 = none.
+        "codigo_multa": "4" if fine else "0",
+        # Banrisul 400: the percentage with one decimal (020 is 2,0 %).
+        "multa_decimos": item.fine_bp // 10 if fine else 0,
         "desconto_codigo": "1" if item.discount_cents else "0",
         "desconto": item.discount_cents,
         "desconto_ate": item.discount_until if item.discount_cents else None,

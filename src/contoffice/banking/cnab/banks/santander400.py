@@ -47,9 +47,7 @@ REMITTANCE_DETAIL = Record("detalhe_remessa", W, (
     alpha("uso_empresa", 38, 62),
     num("nosso_numero", 63, 70),  # seven digits and the DV
     ddmmyy("segundo_desconto_ate", 71, 76),
-    # 4: with a fine, 0: without. Not the shared multa_codigo, whose "2" (percentage)
-    # Santander does not know: a fine stays unsent until a layout can map that code.
-    num("codigo_multa", 78, 78, "0"),
+    num("codigo_multa", 78, 78, "0"),  # 4: with a fine, 0: without
     num("multa_percentual", 79, 82),  # two decimals
     num("unidade_moeda", 83, 84),
     num("valor_outra_unidade", 85, 97),

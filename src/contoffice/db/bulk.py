@@ -47,7 +47,7 @@ def defaults(tbl: Table) -> dict[str, Any]:
 
 def _sqlite_value(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+        return _sqlite_datetime(value)
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -17,6 +17,7 @@ from contoffice.db.models import (
     PaymentProfile,
 )
 from contoffice.db.uow import UnitOfWork
+from contoffice.services.bank_files import messages as m
 from contoffice.services.bank_files.report import ReportLine, ReturnReport
 from contoffice.services.kernel.permissions import Actor, require
 
@@ -96,7 +97,7 @@ def stored_report(uow: UnitOfWork, actor: Actor, return_id: int) -> ReturnReport
             ReturnOutcome(r.outcome), r.face_cents, r.paid_cents, r.interest_cents,
             r.discount_cents, r.fee_cents, r.occurrence_date, r.credit_date, r.message,
             r.identity) for r in records)
-        spc = tuple(x.invoice_id for x in lines if x.invoice_id and x.message.endswith("SPC."))
+        spc = tuple(x.invoice_id for x in lines if x.invoice_id and x.message == m.SPC_FLAG)
         return ReturnReport(
             header.id, header.filename, header.bank_code,
             supported_banks().get(header.bank_code, header.bank_code), header.file_format,

@@ -13,9 +13,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from contoffice.banking.cnab.errors import CnabError
 from contoffice.banking.cnab.returns import ReturnFile, read_return
 from contoffice.core.format import format_datetime
-from contoffice.core.progress import Cancelled, NullProgress, Progress
+from contoffice.core.progress import Cancelled, NullProgress, Progress, check_cancelled
 from contoffice.core.vocab import ReturnOutcome
-from contoffice.db.models import BankReturn
+from contoffice.db.models import BankReturn, PaymentProfile
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput, NotAllowed, Stale
 from contoffice.services.bank_files import apply, matching
@@ -71,7 +71,7 @@ def import_return(uow: UnitOfWork, actor: Actor, *, data: bytes, filename: str,
             raise NotAllowed(m.RETURN_ALREADY_IMPORTED.format(when="outra mesa",
                                                               code="—")) from None
         try:
-            plan = _plan(uow, parsed, profile.id, header.id, today, progress)
+            plan = _plan(uow, parsed, profile, header.id, today, progress)
             fee_charge = apply.write(uow, actor, plan, header, profile, today, progress)
         except Cancelled:
             uow.rollback()
@@ -83,8 +83,8 @@ def import_return(uow: UnitOfWork, actor: Actor, *, data: bytes, filename: str,
             return_id=None if dry_run else header.id, filename=header.filename,
             bank=parsed.bank, bank_name=parsed.bank_name, file_format=parsed.file_format,
             profile_id=profile.id, profile_name=profile.name, generated_on=parsed.generated_on,
-            lines=tuple(plan.lines), declared_count=getattr(parsed, "declared_count", None),
-            declared_total_cents=getattr(parsed, "declared_total_cents", None),
+            lines=tuple(plan.lines), declared_count=parsed.declared_count,
+            declared_total_cents=parsed.declared_total_cents,
             fee_charge_id=None if dry_run else fee_charge, dry_run=dry_run,
             spc_invoices=tuple(plan.spc))
         if dry_run:
@@ -94,14 +94,10 @@ def import_return(uow: UnitOfWork, actor: Actor, *, data: bytes, filename: str,
         return report
 
 
-def _plan(uow: UnitOfWork, parsed: ReturnFile, profile_id: int, code: int, today: date,
-          progress: Progress) -> Plan:
+def _plan(uow: UnitOfWork, parsed: ReturnFile, profile: PaymentProfile, code: int,
+          today: date, progress: Progress) -> Plan:
     """Every record's outcome, matched against the invoices as they are now."""
-    from contoffice.core.progress import check_cancelled
-
-    records = parsed.records
-    profile = uow.session.get(matching.PaymentProfile, profile_id)
-    assert profile is not None
+    records, profile_id = parsed.records, profile.id
     with_dv = matching.keeps_dv(parsed)
     numbers = {r.line_number: matching.our_number(profile, r, with_dv) for r in records}
     invoices = matching.invoices_by_number(uow, profile_id,

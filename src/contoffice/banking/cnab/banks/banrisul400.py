@@ -9,7 +9,9 @@ from __future__ import annotations
 from contoffice.banking.cnab.banks.cnab400 import (
     W,
     bank_identity,
+    return_amounts,
     return_header_opening,
+    return_trailer_opening,
     sequencial,
 )
 from contoffice.banking.cnab.layout import (
@@ -121,10 +123,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
     num("especie", 174, 175),
     cents("tarifa", 176, 188),
     cents("outras_despesas", 189, 201),
-    cents("abatimento", 228, 240),
-    cents("desconto", 241, 253),
-    cents("valor_pago", 254, 266),
-    cents("juros", 267, 279),
+    *return_amounts(),
     cents("multa", 280, 292),
     ddmmyy("data_credito", 296, 301),
     alpha("motivos", 383, 392),
@@ -132,8 +131,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
-    const("registro", 1, 1, "9"),
-    const("operacao", 2, 2, "2"),
+    *return_trailer_opening(),
     num("servico", 3, 4, "01"),
     num("banco", 5, 7, "041"),
     num("quantidade_simples", 18, 25),

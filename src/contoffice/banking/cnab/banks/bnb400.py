@@ -9,6 +9,7 @@ from contoffice.banking.cnab.banks.cnab400 import (
     W,
     bank_identity,
     return_header_opening,
+    return_trailer_opening,
     sequencial,
 )
 from contoffice.banking.cnab.layout import (
@@ -73,8 +74,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
-    const("registro", 1, 1, "9"),
-    const("operacao", 2, 2, "2"),
+    *return_trailer_opening(),
     num("servico", 3, 4, "01"),
     num("banco", 5, 7, "004"),
     num("quantidade_titulos", 18, 25),

@@ -9,7 +9,9 @@ from contoffice.banking.cnab.banks.cnab400 import (
     due_and_value,
     payer,
     remittance_header_opening,
+    return_amounts,
     return_header_opening,
+    return_trailer_opening,
     sequencial,
     title_terms,
 )
@@ -103,10 +105,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
     cents("tarifa", 176, 188),
     cents("outras_despesas", 189, 201),
     cents("iof", 215, 227),
-    cents("abatimento", 228, 240),
-    cents("desconto", 241, 253),
-    cents("valor_pago", 254, 266),
-    cents("juros", 267, 279),
+    *return_amounts(),
     cents("multa", 280, 292),
     ddmmyy("data_credito", 296, 301),
     alpha("motivos", 319, 328),
@@ -114,8 +113,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
-    const("registro", 1, 1, "9"),
-    const("operacao", 2, 2, "2"),
+    *return_trailer_opening(),
     num("banco", 5, 7),
     num("quantidade_entradas", 58, 62),
     num("quantidade_liquidacoes", 87, 91),

@@ -6,7 +6,12 @@ The return follows Bradesco's detail shifted right as its dates grow to DDMMYYYY
 
 from __future__ import annotations
 
-from contoffice.banking.cnab.banks.cnab400 import W, return_header_opening, sequencial
+from contoffice.banking.cnab.banks.cnab400 import (
+    W,
+    return_header_opening,
+    return_trailer_opening,
+    sequencial,
+)
 from contoffice.banking.cnab.layout import (
     BankLayout,
     Occurrence,
@@ -59,8 +64,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
-    const("registro", 1, 1, "9"),
-    const("operacao", 2, 2, "2"),
+    *return_trailer_opening(),
     num("servico", 3, 4, "01"),
     num("banco", 5, 7, "070"),
     sequencial(),

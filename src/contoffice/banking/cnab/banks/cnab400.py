@@ -86,3 +86,18 @@ def payer(name_end: int = 274, *, full_address: bool = True) -> tuple[Field, ...
         return fields
     return (*fields, alpha("pagador_bairro", 315, 326), num("pagador_cep", 327, 334),
             alpha("pagador_cidade", 335, 349), alpha("pagador_uf", 350, 351))
+
+
+def return_amounts() -> tuple[Field, ...]:
+    """Abatimento, desconto, valor pago and juros of a return detail (columns 228-279)."""
+    return (
+        cents("abatimento", 228, 240),
+        cents("desconto", 241, 253),
+        cents("valor_pago", 254, 266),
+        cents("juros", 267, 279),
+    )
+
+
+def return_trailer_opening() -> tuple[Field, ...]:
+    """9 2: a return trailer's first two columns."""
+    return (const("registro", 1, 1, "9"), const("operacao", 2, 2, "2"))

@@ -10,6 +10,7 @@ from contoffice.banking.cnab.banks.cnab400 import (
     payer,
     remittance_header_opening,
     return_header_opening,
+    return_trailer_opening,
     sequencial,
     title_terms,
 )
@@ -119,8 +120,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
-    const("registro", 1, 1, "9"),
-    const("operacao", 2, 2, "2"),
+    *return_trailer_opening(),
     num("banco", 5, 7),
     num("quantidade_detalhes", 213, 220),
     cents("valor_detalhes", 221, 234),

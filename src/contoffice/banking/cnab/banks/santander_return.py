@@ -5,7 +5,9 @@ from __future__ import annotations
 from contoffice.banking.cnab.banks.cnab400 import (
     W,
     bank_identity,
+    return_amounts,
     return_header_opening,
+    return_trailer_opening,
     sequencial,
 )
 from contoffice.banking.cnab.layout import (
@@ -51,10 +53,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
     cents("outras_despesas", 189, 201),
     cents("juros_atraso", 202, 214),
     cents("iof", 215, 227),
-    cents("abatimento", 228, 240),
-    cents("desconto", 241, 253),
-    cents("valor_pago", 254, 266),
-    cents("juros", 267, 279),
+    *return_amounts(),
     cents("outros_creditos", 280, 292),
     alpha("aceite", 294, 294),
     ddmmyy("data_credito", 296, 301),
@@ -63,8 +62,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
-    const("registro", 1, 1, "9"),
-    const("operacao", 2, 2, "2"),
+    *return_trailer_opening(),
     num("servico", 3, 4, "01"),
     num("banco", 5, 7, "033"),
     num("quantidade_simples", 18, 25),

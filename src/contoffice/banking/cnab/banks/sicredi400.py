@@ -9,7 +9,9 @@ from __future__ import annotations
 from contoffice.banking.cnab.banks.cnab400 import (
     W,
     remittance_header_opening,
+    return_amounts,
     return_header_opening,
+    return_trailer_opening,
     sequencial,
 )
 from contoffice.banking.cnab.layout import (
@@ -116,10 +118,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
     alpha("especie", 175, 175),
     cents("tarifa", 176, 188),
     cents("outras_despesas", 189, 201),  # custas de protesto
-    cents("abatimento", 228, 240),
-    cents("desconto", 241, 253),
-    cents("valor_pago", 254, 266),
-    cents("juros", 267, 279),
+    *return_amounts(),
     cents("multa", 280, 292),
     alpha("confirmacao_protesto", 294, 294),  # on 19: A aceito, D desprezado
     alpha("motivos", 319, 328),
@@ -128,8 +127,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
 ))
 
 RETURN_TRAILER = Record("trailer_retorno", W, (
-    const("registro", 1, 1, "9"),
-    const("operacao", 2, 2, "2"),
+    *return_trailer_opening(),
     num("banco", 3, 5, "748"),
     num("codigo_empresa", 6, 10),
     sequencial(),

@@ -10,6 +10,7 @@ from contoffice.banking.cnab.banks.cnab400 import (
     W,
     bank_identity,
     remittance_header_opening,
+    return_amounts,
     return_header_opening,
     sequencial,
 )
@@ -110,10 +111,7 @@ RETURN_DETAIL = Record("detalhe_retorno", W, (
     num("especie", 174, 175),
     ddmmyy("data_credito", 176, 181),
     cents("tarifa", 182, 188),
-    cents("abatimento", 228, 240),
-    cents("desconto", 241, 253),
-    cents("valor_pago", 254, 266),
-    cents("juros", 267, 279),
+    *return_amounts(),
     alpha("numero_documento", 280, 305),  # seu número
     cents("valor_lancamento", 306, 318),
     alpha("motivos", 319, 326),  # complemento do movimento

@@ -233,3 +233,26 @@ def test_bad_files_are_refused_with_their_line_and_apply_nothing(db: Database,
     with pytest.raises(NotAllowed, match="Nada foi importado"):
         returns.import_return(db.uow(), actor, data=good, filename="outro.ret", today=s.TODAY)
     assert _snapshot(db) == before
+
+
+def test_the_seeds_bank_refusals_fire_from_real_files(db: Database, actor: Actor) -> None:
+    from contoffice.services.billing.charges import edit_charges
+    from contoffice.services.invoices.actions import request_baixa
+    from contoffice.services.invoices.alteration import alter_description
+
+    profile_id = s.office(db, 2)
+    paid, asked = s.bill(db, actor)
+    made = remittances.generate_remittance(db.uow(), actor, profile_id=profile_id, today=s.TODAY)
+    first = s.sent(made.content)[0]
+    returns.import_return(db.uow(), actor, data=s.bank_return(
+        [s.paid(first, value=first.amount - 1_000)]), filename="r.ret", today=s.TODAY)
+    # A conta (still open) of an invoice the bank's return paid in part and reconciled.
+    with db.uow() as uow:
+        charge_id = uow.session.scalar(select(Charge.id).where(Charge.invoice_id == paid.id))
+    edited = edit_charges(db.uow(), actor, charge_ids=[charge_id], description="outra")
+    assert edited.outcomes[0].message == km.CHARGE_EDIT_RECONCILED
+    # A baixa asked for a boleto the bank has: it awaits the remittance that sends it.
+    request_baixa(db.uow(), actor, invoice_ids=[asked.id])
+    altered = alter_description(db.uow(), actor, invoice_ids=[asked.id], description="nova",
+                                justification="teste")
+    assert altered.outcomes[0].message == km.INVOICE_AWAITS_REMITTANCE

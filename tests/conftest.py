@@ -12,6 +12,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent / "support"))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "memkeyring.MemoryKeyring")
 
+# Imported (and its files compiled) now, not first by hypothesis' summary at the very end:
+# CPython 3.11.7 can fail such a late compile with "AST constructor recursion depth
+# mismatch" (pytest-dev/pytest#10763) after Qt tests, though every test passed.
+import hypothesis  # noqa: F401
 import pytest
 
 from contoffice.db.uow import Database

@@ -14,7 +14,7 @@ from sqlalchemy import insert, select
 
 from contoffice.db.models import DeskLock
 from contoffice.db.uow import Database
-from contoffice.services.billing import run_lock
+from contoffice.services.kernel import run_lock
 
 
 @pytest.fixture

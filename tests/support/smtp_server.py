@@ -114,8 +114,9 @@ def require_certificate(folder: Path) -> Certificate:
 
 
 class _Handler:
-    def __init__(self, refuse: Mapping[str, str]) -> None:
+    def __init__(self, refuse: Mapping[str, str], flaky: Mapping[str, int]) -> None:
         self.refuse = {address.lower(): reply for address, reply in refuse.items()}
+        self.flaky = {address.lower(): times for address, times in flaky.items()}
         self.received: list[Received] = []
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
@@ -123,6 +124,9 @@ class _Handler:
         reply = self.refuse.get(address.lower())
         if reply:
             return reply
+        if self.flaky.get(address.lower(), 0) > 0:
+            self.flaky[address.lower()] -= 1
+            return "451 4.3.0 Caixa ocupada, tente mais tarde"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -159,8 +163,12 @@ def free_port() -> int:
 def smtp_server(*, security: Literal["plain", "starttls", "tls"] = "plain",
                 certificate: Certificate | None = None, user: str = USER,
                 password: str = PASSWORD,
-                refuse: Mapping[str, str] | None = None) -> Iterator[SmtpTestServer]:
-    """Run the server for the `with` block; `refuse` maps a recipient to its error reply."""
+                refuse: Mapping[str, str] | None = None,
+                flaky: Mapping[str, int] | None = None) -> Iterator[SmtpTestServer]:
+    """Run the server for the `with` block; `refuse` maps a recipient to its error reply.
+
+    `flaky` maps a recipient to how many times it is answered "451" before it is accepted.
+    """
     expected = (user.encode(), password.encode())
 
     def authenticate(server: SMTP, session: Session, envelope: Envelope, mechanism: str,
@@ -179,7 +187,7 @@ def smtp_server(*, security: Literal["plain", "starttls", "tls"] = "plain",
                        "auth_require_tls": True}
         else:
             options["ssl_context"] = certificate.server_context()
-    handler = _Handler(refuse or {})
+    handler = _Handler(refuse or {}, flaky or {})
     port = free_port()
     # server_hostname avoids a getfqdn() lookup, which can stall on a box without DNS.
     controller = Controller(handler, hostname=HOST, port=port, server_hostname="localhost",

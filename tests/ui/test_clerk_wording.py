@@ -135,7 +135,7 @@ def test_no_screen_speaks_developer(qtbot: Any, demo_db: Database, demo_actor: A
     for row in range(window.navigation.count()):  # Faturamento and Configurações too
         window.navigation.setCurrentRow(row)
     names = {window.tabs.tabText(i) for i in range(window.tabs.count())}
-    assert {texts.BILLING_AREA, texts.SETTINGS_AREA} <= names
+    assert {texts.BILLING_AREA, texts.MESSAGES_AREA, texts.SETTINGS_AREA} <= names
     assert offending(window) == []
     probe = QLabel("Esta área chega com as próximas entregas.", tab)  # the walk reaches it
     probe.setObjectName("probe")

@@ -21,7 +21,7 @@ from contoffice.ui.client.pages import PAGES
 from contoffice.ui.context import WindowContext
 from contoffice.ui.settings import DeskSettings
 
-UNBUILT = {"client.fiscal_issued", "client.messages", "client.clearances", "client.cards"}
+UNBUILT = {"client.fiscal_issued", "client.clearances", "client.cards"}
 
 
 def _complete_the_client(db: Database, actor: Actor, person_id: int) -> None:

@@ -14,6 +14,7 @@ from contoffice.core.vocab import Role
 from contoffice.db import bulk
 from contoffice.db.models import Person
 from contoffice.db.uow import Database
+from contoffice.demo import messages as demo_messages
 from contoffice.demo import staff
 from contoffice.demo.billing import BillingGenerator
 from contoffice.demo.people import FEATURED_CNPJ, ids_with_role, people_chunks
@@ -123,6 +124,7 @@ def build_demo(
         suppliers = ids_with_role(conn, Role.SUPPLIER)
         gen = BillingGenerator(rng, today, profile_ids, operator_ids)
         counts = gen.write(conn, clients, suppliers, n_contracts, invoices, progress)
+        demo_messages.write_messages(conn, rng, operator_ids)
         bulk.reset_sequences(
             conn,
             (
@@ -133,6 +135,7 @@ def build_demo(
                 "settlement",
                 "email_test",
                 "invoice_event",
+                "outbound_message",
             ),
         )
     return DemoSummary(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -19,23 +19,10 @@ from typing import Literal
 
 from contoffice.core.email import validate_email
 from contoffice.core.validation import ValidationError
+from contoffice.messaging import smtp_errors as texts
+from contoffice.messaging.smtp_errors import SendError, explain, refusal
 
 Security = Literal["starttls", "tls", "plain"]
-
-_AUTH_REFUSED = "O servidor recusou o usuário ou a senha."
-_NO_AUTH = "O servidor {where} não aceita autenticação por usuário e senha."
-_CANNOT_CONNECT = "Não foi possível conectar a {where}."
-_TIMED_OUT = "O servidor {where} não respondeu a tempo."
-_DROPPED = "O servidor {where} encerrou a conexão."
-_TLS_FAILED = "Falha na conexão segura (TLS) com {where}."
-_BAD_CERTIFICATE = "Falha na conexão segura (TLS): o certificado de {where} não é válido."
-_NO_STARTTLS = "Falha na conexão segura (TLS): {where} não oferece STARTTLS."
-_SERVER_ERROR = "O servidor {where} respondeu com erro: {reply}"
-_SENDER_REFUSED = "O servidor recusou o remetente {address}: {reply}"
-_RECIPIENT_REFUSED = "O servidor recusou o destinatário {address}: {reply}"
-_MESSAGE_REFUSED = "O servidor recusou a mensagem: {reply}"
-_BAD_ADDRESS = "Endereço de e-mail inválido: {address}"
-_NO_RECIPIENT = "A mensagem não tem destinatário."
 
 
 @dataclass(frozen=True)
@@ -71,15 +58,6 @@ class OutgoingMessage:
     message_id: str
 
 
-class SendError(Exception):
-    """Sending failed; `temporary` says whether trying again later may work."""
-
-    def __init__(self, message: str, temporary: bool) -> None:
-        super().__init__(message)
-        self.message = message
-        self.temporary = temporary
-
-
 def valid_address(text: str) -> bool:
     """Whether `text` is one plausible e-mail address (syntax only, no DNS)."""
     try:
@@ -113,49 +91,87 @@ def build_message(account: SmtpAccount, message: OutgoingMessage) -> EmailMessag
     return mime
 
 
+def _prepare(account: SmtpAccount, message: OutgoingMessage) -> tuple[tuple[str, ...], bytes]:
+    recipients = (*message.to, *message.cc)
+    if not recipients:
+        raise SendError(texts.NO_RECIPIENT, temporary=False)
+    for address in (account.sender_address, *recipients):
+        if not valid_address(address):
+            raise SendError(texts.BAD_ADDRESS.format(address=address), temporary=False)
+    payload = build_message(account, message)
+    return recipients, payload.as_bytes(policy=payload.policy.clone(linesep="\r\n"))
+
+
+def _deliver(smtp: smtplib.SMTP, sender: str, recipients: tuple[str, ...], data: bytes) -> None:
+    code, reply = smtp.mail(sender)
+    if code != 250:
+        raise refusal(texts.SENDER_REFUSED, sender, code, reply)
+    for address in recipients:
+        code, reply = smtp.rcpt(address)
+        if code not in (250, 251):
+            with suppress(smtplib.SMTPException, OSError):
+                smtp.rset()
+            raise refusal(texts.RECIPIENT_REFUSED, address, code, reply)
+    code, reply = smtp.data(data)
+    if code != 250:
+        raise refusal(texts.MESSAGE_REFUSED, "", code, reply)
+
+
 def send(account: SmtpAccount, password: str | None, message: OutgoingMessage, *,
          timeout: float = 20, ssl_context: ssl.SSLContext | None = None) -> None:
     """Deliver `message` to the server, or raise SendError (pt-BR, password-free)."""
-    recipients = (*message.to, *message.cc)
-    if not recipients:
-        raise SendError(_NO_RECIPIENT, temporary=False)
-    for address in (account.sender_address, *recipients):
-        if not valid_address(address):
-            raise SendError(_BAD_ADDRESS.format(address=address), temporary=False)
-    payload = build_message(account, message)
-    data = payload.as_bytes(policy=payload.policy.clone(linesep="\r\n"))
+    recipients, data = _prepare(account, message)
+    _converse(account, password,
+              lambda smtp: _deliver(smtp, account.sender_address, recipients, data),
+              timeout, ssl_context)
 
-    def deliver(smtp: smtplib.SMTP) -> None:
-        code, reply = smtp.mail(account.sender_address)
-        if code != 250:
-            raise _refusal(_SENDER_REFUSED, account.sender_address, code, reply)
-        for address in recipients:
-            code, reply = smtp.rcpt(address)
-            if code not in (250, 251):
-                with suppress(smtplib.SMTPException, OSError):
-                    smtp.rset()
-                raise _refusal(_RECIPIENT_REFUSED, address, code, reply)
-        code, reply = smtp.data(data)
-        if code != 250:
-            raise _refusal(_MESSAGE_REFUSED, "", code, reply)
 
-    _converse(account, password, deliver, timeout, ssl_context)
+class Connection:
+    """One SMTP session kept open across the messages of a batch; reopened after a failure."""
+
+    def __init__(self, account: SmtpAccount, password: str | None, *, timeout: float = 20,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
+        self._account = account
+        self._password = password
+        self._timeout = timeout
+        self._context = ssl_context or ssl.create_default_context()
+        self._session: AbstractContextManager[smtplib.SMTP] | None = None
+        self._smtp: smtplib.SMTP | None = None
+
+    def send(self, message: OutgoingMessage) -> None:
+        """Deliver one message on the open session (opening it first), or raise SendError."""
+        recipients, data = _prepare(self._account, message)
+        failure: SendError | None = None
+        try:
+            if self._smtp is None:
+                self._session = _session(self._account, self._password, self._timeout,
+                                         self._context)
+                self._smtp = self._session.__enter__()
+            _deliver(self._smtp, self._account.sender_address, recipients, data)
+        except OSError as error:
+            failure = explain(error, f"{self._account.host}:{self._account.port}")
+            self._drop()
+        if failure is not None:
+            raise failure from None
+
+    def close(self) -> None:
+        """Say goodbye to the server, if a session is open."""
+        session, self._session, self._smtp = self._session, None, None
+        if session is not None:
+            with suppress(OSError):
+                session.__exit__(None, None, None)
+
+    def _drop(self) -> None:
+        smtp, self._session, self._smtp = self._smtp, None, None
+        if smtp is not None:
+            with suppress(OSError):
+                smtp.close()
 
 
 def check_connection(account: SmtpAccount, password: str | None, *, timeout: float = 20,
                      ssl_context: ssl.SSLContext | None = None) -> None:
     """Connect, secure, log in and quit (the "testar conexão" button); raise SendError."""
     _converse(account, password, lambda smtp: None, timeout, ssl_context)
-
-
-def _reply(code: int, reply: bytes | str) -> str:
-    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
-    return f"{code} {text}".strip()
-
-
-def _refusal(template: str, address: str, code: int, reply: bytes) -> SendError:
-    text = template.format(address=address, reply=_reply(code, reply))
-    return SendError(text, temporary=code // 100 == 4)
 
 
 @contextmanager
@@ -189,33 +205,7 @@ def _converse(account: SmtpAccount, password: str | None, work: Callable[[smtpli
         with _session(account, password, timeout, context) as smtp:
             work(smtp)
     except OSError as error:  # smtplib's and ssl's errors are all OSErrors
-        failure = _explain(error, f"{account.host}:{account.port}")
+        failure = explain(error, f"{account.host}:{account.port}")
     if failure is not None:
         # Raised outside the handler: no __context__, so no traceback can carry the password.
         raise failure from None
-
-
-def _explain(error: Exception, where: str) -> SendError:
-    """Translate a library error into a clerk's sentence and a retry verdict."""
-    if isinstance(error, smtplib.SMTPAuthenticationError):
-        return SendError(_AUTH_REFUSED, temporary=error.smtp_code // 100 == 4)
-    if isinstance(error, smtplib.SMTPNotSupportedError):
-        template = _NO_STARTTLS if "STARTTLS" in str(error) else _NO_AUTH
-        return SendError(template.format(where=where), temporary=False)
-    if isinstance(error, smtplib.SMTPResponseException):
-        reply = _reply(error.smtp_code, error.smtp_error)
-        return SendError(_SERVER_ERROR.format(where=where, reply=reply),
-                         temporary=error.smtp_code // 100 == 4)
-    if isinstance(error, smtplib.SMTPServerDisconnected):
-        return SendError(_DROPPED.format(where=where), temporary=True)
-    if isinstance(error, smtplib.SMTPException):  # e.g. no AUTH mechanism in common
-        return SendError(_NO_AUTH.format(where=where), temporary=False)
-    if isinstance(error, ssl.SSLCertVerificationError):
-        return SendError(_BAD_CERTIFICATE.format(where=where), temporary=False)
-    if isinstance(error, ssl.SSLError):
-        return SendError(_TLS_FAILED.format(where=where), temporary=False)
-    if isinstance(error, TimeoutError):
-        return SendError(_TIMED_OUT.format(where=where), temporary=True)
-    if isinstance(error, ConnectionResetError | BrokenPipeError):
-        return SendError(_DROPPED.format(where=where), temporary=True)
-    return SendError(_CANNOT_CONNECT.format(where=where), temporary=True)

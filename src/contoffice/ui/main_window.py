@@ -24,6 +24,8 @@ from contoffice.ui.billing.area import BillingArea, finder_selection
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext
 from contoffice.ui.finder.finder_widget import FinderWidget
+from contoffice.ui.messages_area import MessagesArea
+from contoffice.ui.messages_area import can_open as can_open_messages
 from contoffice.ui.settings import KEY_ACTIVE_CLIENT, KEY_GEOMETRY, KEY_OPEN_CLIENTS, KEY_STATE
 from contoffice.ui.settings_area import SettingsArea, can_open
 
@@ -43,11 +45,14 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.addItems(list(texts.NAVIGATION))
         # Configurações only for operators holding a settings.* key, Cobrança bancária
-        # only for those who may generate remittances or import returns.
+        # only for those who may generate remittances or import returns, Mensagens for
+        # those who may read the sent messages or send in mass.
         self.navigation.item(texts.NAVIGATION.index(texts.SETTINGS_AREA)).setHidden(
             not can_open(ctx.actor))
         self.navigation.item(texts.NAVIGATION.index(texts.BANK_AREA)).setHidden(
             not can_open_bank(ctx.actor))
+        self.navigation.item(texts.NAVIGATION.index(texts.MESSAGES_AREA)).setHidden(
+            not can_open_messages(ctx.actor))
         self.navigation.setFixedWidth(180)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -111,6 +116,9 @@ class MainWindow(QMainWindow):
             self.areas[name] = widget
         if widget is None and name == texts.BANK_AREA and can_open_bank(self.ctx.actor):
             widget = BankArea(self.ctx, self.tabs)
+            self.areas[name] = widget
+        if widget is None and name == texts.MESSAGES_AREA and can_open_messages(self.ctx.actor):
+            widget = MessagesArea(self.ctx, finder_selection(self.finder), self.tabs)
             self.areas[name] = widget
         if widget is None and name == texts.SETTINGS_AREA and can_open(self.ctx.actor):
             widget = SettingsArea(self.ctx, self.tabs)

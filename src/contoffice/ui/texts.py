@@ -4,7 +4,7 @@ from __future__ import annotations
 
 APP_TITLE = "contoffice"
 # Only the areas the window has: an area appears here with its screen, never before.
-NAVIGATION = ("Clientes", "Faturamento", "Cobrança bancária", "Configurações")
+NAVIGATION = ("Clientes", "Faturamento", "Cobrança bancária", "Mensagens", "Configurações")
 LOGIN_TITLE = "Entrar no contoffice"
 FIRST_ADMIN_TITLE = "Primeiro administrador"
 FIRST_ADMIN_HINT = ("Este banco de dados ainda não tem operadores. Cadastre o primeiro "
@@ -78,16 +78,7 @@ PRINTING = "Imprimindo página {page} de {total}…"
 PRINTED = "{n} página(s) enviada(s) para a impressora."
 PRINT_FAILED = "Não foi possível iniciar a impressão na impressora {name}."
 ALREADY_RUNNING = "Esta operação já está em andamento."
-SEND_BOLETO_TITLE = "Enviar Boleto Individual"
-SEND_BOLETO_DONE = ("O boleto da fatura {invoice} foi gerado e anexado à fatura "
-                    "(Banco de Imagens, categoria \"{category}\").")
-SEND_BOLETO_TO = "Destinatário: {name} <{email}>"
-SEND_BOLETO_NO_EMAIL = "Destinatário: {name} (cadastro sem e-mail)"
-SEND_BOLETO_FILE = "Arquivo: {filename} ({size} KB)"
-SEND_BOLETO_LATER = ("O contoffice não envia e-mails: salve uma cópia e anexe-a ao e-mail "
-                     "do cliente.")
-VIEW = "Visualizar"
-SAVE_COPY = "Salvar cópia…"
+EMAIL = "E-mail"
 
 # Configurações (ui/settings_area)
 SETTINGS_PROFILES = "Profiles de pagamento"
@@ -119,4 +110,5 @@ YES = "Sim"
 NO = "Não"
 BILLING_AREA = NAVIGATION[1]  # "Faturamento"
 BANK_AREA = NAVIGATION[2]  # "Cobrança bancária"
-SETTINGS_AREA = NAVIGATION[3]  # "Configurações"
+MESSAGES_AREA = NAVIGATION[3]  # "Mensagens"
+SETTINGS_AREA = NAVIGATION[4]  # "Configurações"

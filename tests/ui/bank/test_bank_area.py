@@ -292,7 +292,7 @@ def test_the_entry_needs_a_bank_permission(
 ) -> None:
     row = texts.NAVIGATION.index(texts.BANK_AREA)
     assert texts.NAVIGATION[row - 1] == "Faturamento"
-    assert texts.NAVIGATION[row + 1] == "Configurações"
+    assert texts.NAVIGATION[row + 1] == "Mensagens"
     clerk = Actor(actor.id, "bia", "Bia", permissions=frozenset({"people.create"}))
     window = _window(qtbot, db, clerk, desk_settings)
     assert window.navigation.item(row).isHidden()

@@ -12,12 +12,12 @@ from contoffice.db.uow import Database
 from contoffice.services.invoices import alteration as invoice_changes
 from contoffice.services.invoices.actions import invoice_history
 from contoffice.services.kernel import messages
-from contoffice.services.kernel.permissions import Actor
 from contoffice.services.panels import grids
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.dialogs.invoice_alter_dialog import AlterInvoiceDialog
 from contoffice.ui.dialogs.invoice_dialogs import ReverseDialog, SettleDialog
 from contoffice.ui.dialogs.simple_dialogs import SuspendDialog, TextDialog
+from contoffice.ui.messages.send_dialog import SendDialog
 from tests.services.billing_support import set_invoice
 from tests.ui.client.conftest import Seen, drive, fresh_invoice, select, trigger, widget
 
@@ -216,25 +216,35 @@ def test_comment_on_a_removed_invoice_reaches_its_history(
                for e in invoice_history(ctx.db.uow(), invoice))
 
 
-def test_print_and_send_call_the_printing_module(
-    tab: ClientTab, monkeypatch: pytest.MonkeyPatch, demo_actor: Actor
+def test_print_and_send_open_the_preview_and_the_send_dialog(
+    qtbot: Any, tab: ClientTab, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[tuple[str, Any]] = []
     monkeypatch.setattr(
-        "contoffice.ui.printing.print_invoices", lambda _p, _c, ids: calls.append(("print", ids))
-    )
-    monkeypatch.setattr(
-        "contoffice.ui.printing.send_boleto",
-        lambda _p, _c, invoice_id: calls.append(("send", invoice_id)),
+        "contoffice.ui.printing.print_invoices",
+        lambda _p, _c, ids, person_id=None: calls.append(("print", ids, person_id)),
     )
     page = tab.show_page("client.receivable")
-    first, second = page.model.row_at(0).id, page.model.row_at(1).id
+    open_ids = [page.model.row_at(r).id for r in range(page.model.rowCount())
+                if page.model.row_at(r).status == "open"]
+    first, second = open_ids[:2]
     select(page, [first, second])
     page.actions.actions["print"].trigger()
+    assert calls == [("print", [first, second], tab.person_id)]  # the preview offers E-mail
     assert not page.actions.actions["send_boleto"].isEnabled()  # one invoice at a time
+    page.actions.actions["send_invoices"].trigger()  # Enviar fatura: both boletos ticked
+    (dialog,) = page.findChildren(SendDialog)
+    assert dialog.start.invoice_ids == (first, second)
+    ticked = dialog.attachments.labels(checked_only=True)
+    assert len(ticked) == 2 and all(f"fatura {i} " in " ".join(ticked) for i in (first, second))
+    dialog.close()
+    qtbot.waitUntil(lambda: not page.findChildren(SendDialog))
     select(page, [first])
     page.actions.actions["send_boleto"].trigger()
-    assert calls == [("print", [first, second]), ("send", first)]
+    (dialog,) = page.findChildren(SendDialog)
+    assert dialog.start.invoice_ids == (first,)
+    (ticked_one,) = dialog.attachments.labels(checked_only=True)
+    assert f"Boleto da fatura {first} " in ticked_one
 
 
 def test_overdue_invoices_read_in_red(tab: ClientTab) -> None:

@@ -132,6 +132,7 @@ def test_configuracoes_only_for_settings_keys(qtbot: Any, ctx: WindowContext) ->
         "Operadores e permissões",
         "Configuração Básica",
         "Configuração Motivos de Suspensão",
+        "Contas de envio",
     ]
     with ctx.db.uow() as uow:
         beatriz = operators.actor_for_login(uow, "beatriz")  # Atendimento in the demo

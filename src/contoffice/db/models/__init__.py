@@ -15,6 +15,13 @@ from contoffice.db.models.bank_files import (
     BankReturnRecord,
 )
 from contoffice.db.models.billing import Charge, Contract, Invoice, InvoiceEvent, Settlement
+from contoffice.db.models.messaging import (
+    MailAccount,
+    MessageBatch,
+    MessageTemplate,
+    OutboundMessage,
+    SmsGateway,
+)
 from contoffice.db.models.operators import Operator, OperatorRole, RolePermission
 from contoffice.db.models.people import EmailTest, Person
 from contoffice.db.models.runs import BillingRun, CancellationRequest, DeskLock
@@ -36,12 +43,17 @@ __all__ = [
     "Invoice",
     "InvoiceEvent",
     "LedgerAccount",
+    "MailAccount",
+    "MessageBatch",
+    "MessageTemplate",
     "OfficeSetting",
     "Operator",
     "OperatorRole",
+    "OutboundMessage",
     "PaymentProfile",
     "Person",
     "RolePermission",
     "Settlement",
+    "SmsGateway",
     "SuspensionReason",
 ]

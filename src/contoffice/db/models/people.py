@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     event,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -65,6 +66,8 @@ class Person(Base):
     access_expires_on: Mapped[date | None] = mapped_column(Date)
     access_max_attempts: Mapped[int] = mapped_column(Integer, default=5)
     access_failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # A server default, so a row written by an older schema's code path still inserts.
+    access_active: Mapped[bool] = mapped_column(Boolean, server_default=false())
     # Folded copies (lower case, no accents) so search is accent-insensitive and indexable.
     name_key: Mapped[str] = mapped_column(String(150), default="")
     trade_name_key: Mapped[str] = mapped_column(String(150), default="")

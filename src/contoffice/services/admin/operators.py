@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 
 from contoffice.core.format import format_date
@@ -17,10 +14,10 @@ from contoffice.db.models import Operator, OperatorRole, RolePermission
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput, NotAllowed
 from contoffice.services.kernel import audit, messages
+from contoffice.services.kernel.passwords import dummy_hash, hash_password, verify_password
 from contoffice.services.kernel.permissions import ALL_KEYS, Actor, require
 
 SYSTEM_LOGIN = "sistema"
-_hasher = PasswordHasher()
 
 # Default roles: keys granted (the administrator role holds every key).
 DEFAULT_ROLES: dict[str, frozenset[str]] = {
@@ -44,11 +41,6 @@ class OperatorInput:
     active: bool = True
     expires_on: date | None = None
     max_attempts: int = 5
-
-
-def hash_password(password: str) -> str:
-    """An argon2id hash of the password."""
-    return _hasher.hash(password)
 
 
 def actor_of(operator: Operator) -> Actor:
@@ -143,7 +135,7 @@ def login(uow: UnitOfWork, login_name: str, password: str, *, today: date | None
     # Always one argon2 verify: an unknown login costs what a known one does, so the
     # time of the answer does not tell which logins exist.
     stored = operator.password_hash if operator is not None and operator.password_hash else ""
-    right = _verify(stored or _dummy_hash(), password) and bool(stored)
+    right = verify_password(stored or dummy_hash(), password) and bool(stored)
     if operator is None or not stored:
         raise NotAllowed(messages.LOGIN_FAILED)
     if operator.locked:
@@ -169,19 +161,6 @@ def login(uow: UnitOfWork, login_name: str, password: str, *, today: date | None
     if unlocked is None:
         raise NotAllowed(messages.LOGIN_LOCKED.format(attempts=operator.max_attempts))
     return actor_of(operator)
-
-
-def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-@cache
-def _dummy_hash() -> str:
-    """A hash with the current parameters, verified in place of an unknown login's."""
-    return _hasher.hash("contoffice: nenhum operador tem esta senha")
 
 
 def _count_failure(uow: UnitOfWork, operator_id: int) -> bool:

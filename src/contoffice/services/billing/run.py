@@ -30,11 +30,11 @@ from contoffice.db.models import BillingRun, Charge, Contract, Invoice, InvoiceE
 from contoffice.db.uow import Database, UnitOfWork
 from contoffice.errors import Stale
 from contoffice.services.billing import fees
-from contoffice.services.billing.run_lock import WAITING, one_desk_at_a_time
 from contoffice.services.invoicing import rules as invoicing
 from contoffice.services.kernel import audit, money_limits
 from contoffice.services.kernel import messages as m
 from contoffice.services.kernel.permissions import Actor, require
+from contoffice.services.kernel.run_lock import WAITING, one_desk_at_a_time
 
 __all__ = ["WAITING", "BillingRunResult", "RefusedContract", "run_billing"]
 

@@ -16,6 +16,7 @@ class Changes:
     charges: bool = False
     settlements: bool = False
     header: bool = False  # the client panel's balances
+    messages: bool = False  # e-mails and SMS sent or queued
     # The people whose rows changed; empty means unknown or everyone (broad).
     person_ids: frozenset[int] = frozenset()
 

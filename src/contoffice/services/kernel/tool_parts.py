@@ -10,6 +10,7 @@ UNBILLED, CONTRACTS = "client.unbilled", "client.contracts"
 PAYABLE_CHARGES = "client.payable_charges"
 REMITTANCES, RETURNS = "bank.remittances", "bank.returns"
 BANK = "Cobrança bancária"
+MESSAGES, SENT_MESSAGES = "client.messages", "messages.sent"
 
 ALTER = "contoffice.services.invoices.alteration:"
 REISSUE = "invoice.reissue"

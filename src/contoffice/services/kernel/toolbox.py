@@ -12,12 +12,14 @@ from contoffice.services.kernel.tool_parts import (
     BANK,
     CONTRACTS,
     LARGE,
+    MESSAGES,
     NOTES,
     PAYABLE_CHARGES,
     REASON,
     REISSUE,
     REMITTANCES,
     RETURNS,
+    SENT_MESSAGES,
     SVC,
     UNBILLED,
     opt_count,
@@ -188,6 +190,11 @@ TOOLS: tuple[Tool, ...] = (
          Runs.FORM, pages=(RETURNS,), action="import", icon="file"),
     Tool("bank.return_report", "Ver relatório do retorno", "bank.import_return", BANK, Rows.ONE,
          Runs.FORM, pages=(RETURNS,), action="report", icon="edit"),
+    # -- Mensagens (the client panel's page and the area's grid) ------------------------
+    Tool("messages.open", "Abrir mensagem", "messages.view", "Mensagens", Rows.ONE, Runs.FORM,
+         pages=(MESSAGES, SENT_MESSAGES), action="open", icon="edit"),
+    Tool("messages.resend", "Reenviar", "messages.send", "Mensagens", Rows.MANY, Runs.FORM,
+         pages=(MESSAGES, SENT_MESSAGES), action="resend"),
 )
 
 REGISTRY = Registry(TOOLS)
@@ -206,6 +213,11 @@ ACCESS: tuple[tuple[str, str, str], ...] = (
     ("settings.payment_profiles", "Configurações", "Profiles de pagamento"),
     ("settings.office", "Configurações", "Configuração Básica"),
     ("settings.suspension_reasons", "Configurações", "Configuração Motivos de Suspensão"),
+    ("settings.mail_accounts", "Configurações", "Contas de envio"),
+    ("messages.send", "Mensagens", "Enviar e-mail e SMS"),
+    ("messages.mass", "Mensagens", "Envio em massa"),
+    ("messages.view", "Mensagens", "Mensagens enviadas"),
 )
 PANELS = ("Cadastros", "Contratos", "Faturas a Receber", "Faturas a Pagar",
-          "Contas não faturadas", "Contas a pagar", "Faturas Excluídas", BANK, "Configurações")
+          "Contas não faturadas", "Contas a pagar", "Faturas Excluídas", BANK, "Mensagens",
+          "Configurações")

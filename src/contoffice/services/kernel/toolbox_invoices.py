@@ -46,6 +46,8 @@ INVOICE_TOOLS: tuple[Tool, ...] = (
          Rows.MANY, Runs.FORM, pages=(RECEIVABLE,), icon="save"),
     Tool("invoices.send_boleto", "Enviar Boleto Individual", "invoices.send_boleto",
          "Faturas a Receber", Rows.ONE, Runs.FORM, pages=(RECEIVABLE,)),
+    Tool("invoices.send", "Enviar fatura", "invoices.send", "Faturas a Receber", Rows.MANY,
+         Runs.FORM, pages=(RECEIVABLE,), action="send_invoices"),
     Tool("invoices.receipt", "Imprimir recibo de liquidação", "invoices.receipt",
          "Faturas a Receber", Rows.MANY, Runs.FORM, pages=(RECEIVABLE,), icon="file"),
     Tool("invoices.settle", "Liquidação avulsa de faturas", "invoices.settle",

@@ -10,6 +10,7 @@ from contoffice.db.queries import (
     client_contracts,
     client_invoices,
     client_settlements,
+    messages,
 )
 
 # The eight columns of "Últimos 1000 novos cadastros ativos" and of the search panels.
@@ -121,17 +122,27 @@ NOTES = (
     C("text", "Comentário", K.TEXT, "text", None, width=400),
 )
 
+# SMS, e-mail e Mensagens Enviadas (INV-M-1): per client, and office-wide with the client.
+MESSAGES = (
+    C("when", "Data e hora", K.DATETIME, "when", "when", width=120),
+    C("channel", "Canal", K.LABEL, "channel", "channel", messages.CHANNEL_LABELS, 60),
+    C("destination", "Destinatário", K.TEXT, "destination", "destination", width=200),
+    C("subject", "Assunto", K.TEXT, "subject", "subject", width=250),
+    C("attachments", "Anexos", K.TEXT, None, None, width=160),
+    C("status", "Situação", K.LABEL, "status", "status", messages.STATUS_LABELS, 110),
+    C("error", "Motivo da falha", K.TEXT, None, None, width=220),
+    C("operator", "Operador", K.TEXT, "operator", "operator", width=120),
+    C("invoice_id", "Fatura", K.INT, "invoice_id", "invoice_id", width=70),
+)
+SENT_MESSAGES = (MESSAGES[0], C("client", "Cliente", K.TEXT, "client", "client", width=200),
+                 *MESSAGES[1:])
+
 # Grids with their columns only: no query yet, and no page shows them.
 FISCAL_ISSUED = (
     C("number", "Número", K.INT), C("series", "Série"), C("model", "Tipo"),
     C("issued_at", "Emissão", K.DATE), C("competence", "Competência", K.COMPETENCE),
     C("amount_cents", "Valor", K.MONEY), C("status", "Situação"),
     C("invoice_id", "Fatura", K.INT), C("verification", "Código de verificação"),
-)
-MESSAGES = (
-    C("sent_at", "Data e hora", K.DATETIME), C("channel", "Canal"),
-    C("recipient", "Destinatário", width=200), C("subject", "Assunto", width=250),
-    C("status", "Situação"), C("origin", "Operador / regra"), C("invoice_id", "Fatura", K.INT),
 )
 CLEARANCES = (
     C("year", "Ano", K.INT), C("generated_at", "Gerada em", K.DATETIME),

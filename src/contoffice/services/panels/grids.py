@@ -22,6 +22,7 @@ from contoffice.db.queries import (
     client_invoices,
     client_recurrence,
     client_settlements,
+    messages,
 )
 from contoffice.db.queries import people as people_queries
 from contoffice.db.uow import UnitOfWork
@@ -88,7 +89,10 @@ GRIDS: dict[str, GridSpec] = {g.key: g for g in (
     GridSpec("client.fiscal_issued", "Documentos Fiscais Gerados", cols.FISCAL_ISSUED, None),
     GridSpec("client.fiscal_pending", "Documentos Fiscais Pendentes", cols.FISCAL_PENDING,
              client_invoices.search, {"fiscal_status": "pending", **_NOT_REMOVED}),
-    GridSpec("client.messages", "SMS, e-mail e Mensagens Enviadas", cols.MESSAGES, None),
+    GridSpec("client.messages", "SMS, e-mail e Mensagens Enviadas", cols.MESSAGES,
+             messages.search),
+    GridSpec("messages.sent", "Mensagens enviadas", cols.SENT_MESSAGES, messages.search,
+             per_person=False),
     GridSpec("client.clearances", "Negativas de Débitos", cols.CLEARANCES, None),
     GridSpec("client.recurrence", "Faturas programadas para recorrência automática",
              cols.RECURRENCE, client_recurrence.search),

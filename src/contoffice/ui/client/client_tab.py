@@ -30,6 +30,7 @@ _PAGES_OF = {
     ),
     "charges": ("client.unbilled", "client.payable_charges"),
     "settlements": ("client.settled_receivable", "client.settled_payable"),
+    "messages": ("client.messages",),
 }
 _ALWAYS = ("client.activity",)
 ARCHIVE = "Arquivo permanente"

@@ -22,6 +22,7 @@ from contoffice.ui.client.tools_invoices import InvoiceTools
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.history_dialog import HistoryDialog
 from contoffice.ui.export import export_view
+from contoffice.ui.messages_area.tools import MessageTools
 from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.operations import Operation, show_error
 from contoffice.ui.tool_flow import SimpleFlow, ToolCall, ToolFlow
@@ -60,6 +61,7 @@ class GridPage(QWidget):
             ChargeTools(self),
             ContractTools(self),
             AttachmentTools(self),
+            MessageTools(self),
         )
         handlers = {"export": self.export, "history": self.history}
         for tools in self.tools:

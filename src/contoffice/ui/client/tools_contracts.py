@@ -142,7 +142,7 @@ class ContractTools:
         if request.tool == "print":
             from contoffice.ui import printing
 
-            printing.print_invoices(self.page, self.ctx, request.invoice_ids)
+            printing.print_invoices(self.page, self.ctx, request.invoice_ids, person_id=person_id)
         elif request.tool == "suspend":
             tools.suspend(ids)
         elif request.tool == "edit":

@@ -24,6 +24,7 @@ from contoffice.ui.dialogs.simple_dialogs import (
     SuspendDialog,
     TextDialog,
 )
+from contoffice.ui.messages.send_dialog import open_send_dialog
 
 Handlers = dict[str, Callable[[], None]]
 
@@ -45,6 +46,7 @@ class InvoiceTools:
                 "unsuspend": self.unsuspend,
                 "print": self.print_invoices,
                 "send_boleto": self.send_boleto,
+                "send_invoices": self.send_invoices,
                 "receipt": self.print_receipts,
                 "settle": lambda: self.settle(),
                 "reverse": self.reverse,
@@ -172,7 +174,8 @@ class InvoiceTools:
         """Imprimir Fatura: one invoice, or a carnê of the selected ones."""
         from contoffice.ui import printing  # arrives with the printing delivery
 
-        printing.print_invoices(self.page, self.ctx, self.page.selected_ids())
+        printing.print_invoices(self.page, self.ctx, self.page.selected_ids(),
+                                person_id=self.page.person_id)
 
     def print_receipts(self) -> None:
         """Imprimir recibo de liquidação of the selected invoices."""
@@ -180,8 +183,13 @@ class InvoiceTools:
 
         printing.print_receipts(self.page, self.ctx, self.page.selected_ids())
 
+    # -- e-mail (the window's Mensagens) ----------------------------------------------
     def send_boleto(self) -> None:
-        """Enviar Boleto Individual."""
-        from contoffice.ui import printing
+        """Enviar Boleto Individual: the send dialog with that invoice's boleto ticked."""
+        open_send_dialog(self.page, self.ctx, invoice_ids=self.page.selected_ids()[:1],
+                         permission="invoices.send_boleto")
 
-        printing.send_boleto(self.page, self.ctx, self.page.selected_ids()[0])
+    def send_invoices(self) -> None:
+        """Enviar fatura: the send dialog with the selected invoices' boletos ticked."""
+        open_send_dialog(self.page, self.ctx, invoice_ids=self.page.selected_ids(),
+                         permission="invoices.send")

@@ -78,7 +78,6 @@ UNMARK_HINT = (
 )
 ADDITIONAL_TITLE = "Incluir cobrança adicional as faturas selecionadas"
 PRINT_TITLE = "Imprimir Fatura"
-SEND_BOLETO_TITLE = "Enviar Boleto Individual"
 
 # Contas não faturadas and contas a pagar.
 INSERT_CHARGE_TITLE = "Inserir conta"

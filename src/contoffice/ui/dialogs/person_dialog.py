@@ -23,9 +23,10 @@ from contoffice.core.phone import format_phone, validate_phone
 from contoffice.core.postal import format_cep, validate_cep
 from contoffice.core.validation import ValidationError
 from contoffice.core.vocab import PersonKind, Role
-from contoffice.errors import ContofficeError, InvalidInput
+from contoffice.errors import ContofficeError
 from contoffice.services.people.records import UFS, PersonInput
 from contoffice.ui import texts
+from contoffice.ui.dialogs.person_access import AccessGroup, AccessPart
 from contoffice.ui.forms.person_form_ui import Ui_PersonForm
 
 Submit = Callable[[PersonInput], object]
@@ -40,7 +41,8 @@ _TEXT_FIELDS = ("name", "trade_name", "document", "state_registration",
 class PersonDialog(QDialog):
     """Novo cadastro / Editar: returns what the service saved, or None."""
 
-    def __init__(self, parent: QWidget | None, data: PersonInput | None, submit: Submit) -> None:
+    def __init__(self, parent: QWidget | None, data: PersonInput | None, submit: Submit, *,
+                 access: AccessPart | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_PersonForm()
         self.ui.setupUi(self)
@@ -81,6 +83,9 @@ class PersonDialog(QDialog):
             "UF": ui.state_combo, "Código IBGE": ui.city_ibge_code_edit,
             "Dia de vencimento": ui.default_due_day_spin, "Classificação": ui.client_check,
         }
+        # Informações de acesso: shown, and saved with the person, only when `access` is given.
+        self.access_group = AccessGroup(ui, access, lambda error: self._show_general(str(error)))
+        self.widgets_by_field.update(self.access_group.widgets_by_field())
         ui.name_edit.setFocus()
         self.resize(max(self.sizeHint().width(), 1040), self.sizeHint().height())
 
@@ -199,7 +204,8 @@ class PersonDialog(QDialog):
         return label.text() if label is not None and not label.isHidden() else ""
 
     def _row_of(self, widget: QWidget) -> tuple[QFormLayout, int]:
-        for form in (self.ui.left_form, self.ui.right_form):
+        ui = self.ui
+        for form in (ui.left_form, ui.right_form, ui.access_left_form, ui.access_right_form):
             row, _role = form.getWidgetPosition(widget)
             if row >= 0:
                 return form, row
@@ -215,8 +221,8 @@ class PersonDialog(QDialog):
         self.ui.error_label.hide()
         self.check_all()
         try:
-            self.result_value = self._submit(self.value())
-        except InvalidInput as error:
+            self.result_value = self._save()
+        except ValidationError as error:  # InvalidInput, or a typed date that is no date
             widget = self.widgets_by_field.get(error.field or "")
             if widget is None:
                 self._show_general(str(error))
@@ -229,6 +235,12 @@ class PersonDialog(QDialog):
             self._focus_first_error()
             return
         self.accept()
+
+    def _save(self) -> object:
+        group = self.access_group
+        if group.part is None:
+            return self._submit(self.value())
+        return group.part.save(self.value(), group.value())
 
     def wrong_fields(self) -> list[QWidget]:
         """The fields showing a message, in the order of the form."""
@@ -246,7 +258,11 @@ class PersonDialog(QDialog):
         self.ui.error_label.show()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, data: PersonInput | None, submit: Submit) -> object:
-        """Open the form; `submit` (the caller's service call) runs on Finalizar."""
-        dialog = cls(parent, data, submit)
-        return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(cls, parent: QWidget | None, data: PersonInput | None, submit: Submit, *,
+            access: AccessPart | None = None) -> object:
+        """Open the form; `submit` (or, with the access group, `access.save`) runs on Finalizar."""
+        dialog = cls(parent, data, submit, access=access)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        dialog.access_group.saved(dialog.result_value)
+        return dialog.result_value

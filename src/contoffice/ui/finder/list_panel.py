@@ -16,8 +16,10 @@ from contoffice.ui.actions import ActionSpec, PanelActions
 from contoffice.ui.billing.fees_flow import generate_fees
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
+from contoffice.ui.dialogs.person_access import access_part
 from contoffice.ui.dialogs.person_dialog import PersonDialog
 from contoffice.ui.export import export_view
+from contoffice.ui.messages.send_dialog import open_send_dialog
 from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.operations import Operation, show_error
 from contoffice.ui.tool_flow import ToolFlow
@@ -95,11 +97,17 @@ class PeopleGridPanel(QWidget):
     def _menu(self, pos: QPoint) -> None:
         self.actions.menu(self).popup(self.grid.map_to_global(pos))
 
+    def _mail(self, person_id: int) -> None:
+        """Enviar e-mail com dados de acesso: the send dialog with the access template."""
+        open_send_dialog(self, self.ctx, person_id=person_id, access=True,
+                         permission="people.access_data")
+
     def new_person(self) -> None:
         """Novo cadastro."""
         ctx = self.ctx
         saved = PersonDialog.ask(self, None,
-                                 lambda data: save_person(ctx.db.uow(), ctx.actor, data))
+                                 lambda data: save_person(ctx.db.uow(), ctx.actor, data),
+                                 access=access_part(ctx.db, ctx.actor, None, mail=self._mail))
         if saved:
             self._saved(saved)
 
@@ -113,7 +121,8 @@ class PeopleGridPanel(QWidget):
             show_error(self, error)
             return
         saved = PersonDialog.ask(self, edit.data,
-                                 lambda data: save_person(ctx.db.uow(), ctx.actor, data, edit))
+                                 lambda data: save_person(ctx.db.uow(), ctx.actor, data, edit),
+                                 access=access_part(ctx.db, ctx.actor, edit, mail=self._mail))
         if saved:
             self._saved(saved)
 

@@ -18,9 +18,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QSpinBox, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_PersonForm(object):
     def setupUi(self, PersonForm):
@@ -316,6 +317,103 @@ class Ui_PersonForm(object):
 
         self.main_layout.addLayout(self.columns_layout)
 
+        self.access_group_box = QGroupBox(PersonForm)
+        self.access_group_box.setObjectName(u"access_group_box")
+        self.access_columns = QHBoxLayout(self.access_group_box)
+        self.access_columns.setObjectName(u"access_columns")
+        self.access_left_form = QFormLayout()
+        self.access_left_form.setObjectName(u"access_left_form")
+        self.access_left_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.access_login_label = QLabel(self.access_group_box)
+        self.access_login_label.setObjectName(u"access_login_label")
+
+        self.access_left_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.access_login_label)
+
+        self.access_login_edit = QLineEdit(self.access_group_box)
+        self.access_login_edit.setObjectName(u"access_login_edit")
+        self.access_login_edit.setMaxLength(80)
+
+        self.access_left_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.access_login_edit)
+
+        self.access_password_label = QLabel(self.access_group_box)
+        self.access_password_label.setObjectName(u"access_password_label")
+
+        self.access_left_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.access_password_label)
+
+        self.access_password_edit = QLineEdit(self.access_group_box)
+        self.access_password_edit.setObjectName(u"access_password_edit")
+        self.access_password_edit.setEchoMode(QLineEdit.Password)
+
+        self.access_left_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.access_password_edit)
+
+        self.access_expires_label = QLabel(self.access_group_box)
+        self.access_expires_label.setObjectName(u"access_expires_label")
+
+        self.access_left_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.access_expires_label)
+
+        self.access_expires_edit = QLineEdit(self.access_group_box)
+        self.access_expires_edit.setObjectName(u"access_expires_edit")
+        self.access_expires_edit.setMaxLength(10)
+
+        self.access_left_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.access_expires_edit)
+
+
+        self.access_columns.addLayout(self.access_left_form)
+
+        self.access_right_form = QFormLayout()
+        self.access_right_form.setObjectName(u"access_right_form")
+        self.access_right_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.access_max_attempts_label = QLabel(self.access_group_box)
+        self.access_max_attempts_label.setObjectName(u"access_max_attempts_label")
+
+        self.access_right_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.access_max_attempts_label)
+
+        self.access_max_attempts_spin = QSpinBox(self.access_group_box)
+        self.access_max_attempts_spin.setObjectName(u"access_max_attempts_spin")
+        self.access_max_attempts_spin.setMinimum(1)
+        self.access_max_attempts_spin.setMaximum(99)
+        self.access_max_attempts_spin.setValue(5)
+
+        self.access_right_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.access_max_attempts_spin)
+
+        self.access_active_label = QLabel(self.access_group_box)
+        self.access_active_label.setObjectName(u"access_active_label")
+
+        self.access_right_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.access_active_label)
+
+        self.access_active_check = QCheckBox(self.access_group_box)
+        self.access_active_check.setObjectName(u"access_active_check")
+
+        self.access_right_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.access_active_check)
+
+        self.access_locked_title = QLabel(self.access_group_box)
+        self.access_locked_title.setObjectName(u"access_locked_title")
+
+        self.access_right_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.access_locked_title)
+
+        self.access_locked_layout = QHBoxLayout()
+        self.access_locked_layout.setObjectName(u"access_locked_layout")
+        self.access_locked_label = QLabel(self.access_group_box)
+        self.access_locked_label.setObjectName(u"access_locked_label")
+
+        self.access_locked_layout.addWidget(self.access_locked_label)
+
+        self.access_unlock_button = QPushButton(self.access_group_box)
+        self.access_unlock_button.setObjectName(u"access_unlock_button")
+
+        self.access_locked_layout.addWidget(self.access_unlock_button)
+
+
+        self.access_right_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.access_locked_layout)
+
+
+        self.access_columns.addLayout(self.access_right_form)
+
+        self.access_columns.setStretch(0, 1)
+        self.access_columns.setStretch(1, 1)
+
+        self.main_layout.addWidget(self.access_group_box)
+
         self.error_label = QLabel(PersonForm)
         self.error_label.setObjectName(u"error_label")
         self.error_label.setWordWrap(True)
@@ -354,6 +452,12 @@ class Ui_PersonForm(object):
         QWidget.setTabOrder(self.city_ibge_code_edit, self.notes1_edit)
         QWidget.setTabOrder(self.notes1_edit, self.notes2_edit)
         QWidget.setTabOrder(self.notes2_edit, self.internal_notes_edit)
+        QWidget.setTabOrder(self.internal_notes_edit, self.access_login_edit)
+        QWidget.setTabOrder(self.access_login_edit, self.access_password_edit)
+        QWidget.setTabOrder(self.access_password_edit, self.access_expires_edit)
+        QWidget.setTabOrder(self.access_expires_edit, self.access_max_attempts_spin)
+        QWidget.setTabOrder(self.access_max_attempts_spin, self.access_active_check)
+        QWidget.setTabOrder(self.access_active_check, self.access_unlock_button)
 
         self.retranslateUi(PersonForm)
     # setupUi
@@ -393,5 +497,16 @@ class Ui_PersonForm(object):
         self.notes1_label.setText(QCoreApplication.translate("PersonForm", u"Observa\u00e7\u00e3o 1", None))
         self.notes2_label.setText(QCoreApplication.translate("PersonForm", u"Observa\u00e7\u00e3o 2", None))
         self.internal_notes_label.setText(QCoreApplication.translate("PersonForm", u"Notas internas", None))
+        self.access_group_box.setTitle(QCoreApplication.translate("PersonForm", u"Informa\u00e7\u00f5es de acesso", None))
+        self.access_login_label.setText(QCoreApplication.translate("PersonForm", u"Login", None))
+        self.access_login_edit.setPlaceholderText(QCoreApplication.translate("PersonForm", u"o e-mail do cliente ou outro nome, sem espa\u00e7os", None))
+        self.access_password_label.setText(QCoreApplication.translate("PersonForm", u"Nova senha", None))
+        self.access_expires_label.setText(QCoreApplication.translate("PersonForm", u"Validade", None))
+        self.access_expires_edit.setPlaceholderText(QCoreApplication.translate("PersonForm", u"dd/mm/aaaa; em branco, o acesso n\u00e3o expira", None))
+        self.access_max_attempts_label.setText(QCoreApplication.translate("PersonForm", u"Tentativas antes de bloquear", None))
+        self.access_active_label.setText(QCoreApplication.translate("PersonForm", u"Situa\u00e7\u00e3o do acesso", None))
+        self.access_active_check.setText(QCoreApplication.translate("PersonForm", u"Acesso ativo", None))
+        self.access_locked_title.setText(QCoreApplication.translate("PersonForm", u"Bloqueio", None))
+        self.access_unlock_button.setText(QCoreApplication.translate("PersonForm", u"Desbloquear", None))
     # retranslateUi
 

@@ -1,5 +1,5 @@
-"""Printing invoices (boleto, carnê) and receipts with a preview, and the boleto to send."""
+"""Printing invoices (boleto, carnê) and receipts with a preview."""
 
-from contoffice.ui.printing.tools import print_invoices, print_receipts, send_boleto
+from contoffice.ui.printing.tools import print_invoices, print_receipts
 
-__all__ = ["print_invoices", "print_receipts", "send_boleto"]
+__all__ = ["print_invoices", "print_receipts"]

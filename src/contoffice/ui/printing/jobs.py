@@ -15,11 +15,7 @@ from pathlib import Path
 from contoffice.core.progress import Progress, check_cancelled
 from contoffice.services.admin.setup import Database
 from contoffice.services.boletos import printing as boletos
-from contoffice.services.boletos.attachments import (
-    BoletoAttachment,
-    attach_boleto,
-    boleto_filename,
-)
+from contoffice.services.boletos.attachments import boleto_filename
 from contoffice.services.kernel.permissions import Actor
 from contoffice.services.settlements import receipts
 
@@ -84,19 +80,3 @@ def render_receipts(
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return RenderedPdf(path, pages, folder)
-
-
-def send_boleto(
-    progress: Progress, *, db: Database, actor: Actor, invoice_id: int
-) -> BoletoAttachment:
-    """Enviar Boleto Individual: the boleto, stored as an attachment of the invoice."""
-    check_cancelled(progress)
-    return attach_boleto(db.uow(), actor, invoice_id)
-
-
-def write_temp_copy(name: str, content: bytes) -> RenderedPdf:
-    """Put PDF bytes in a private temporary folder so the previewer can open them."""
-    folder = new_folder()
-    path = folder / name
-    path.write_bytes(content)
-    return RenderedPdf(path, 0, folder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,11 +30,17 @@ from contoffice.ui.printing.printer import PrintFailed, print_document
 
 
 class PdfPreviewDialog(QDialog):
-    """A non-modal viewer of one temporary PDF; closing it removes the temporary folder."""
+    """A non-modal viewer of one temporary PDF; closing it removes the temporary folder.
 
-    def __init__(self, parent: QWidget | None, pdf: RenderedPdf) -> None:
+    `mail` (given for one client's invoices, to an operator who may send) shows E-mail,
+    which opens the send dialog over the preview.
+    """
+
+    def __init__(self, parent: QWidget | None, pdf: RenderedPdf, *,
+                 mail: Callable[[QWidget], None] | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
+        self.mail = mail
         self.setObjectName("pdf_preview")
         self.setWindowTitle(texts.PREVIEW_TITLE.format(name=pdf.path.name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -48,10 +55,12 @@ class PdfPreviewDialog(QDialog):
         self.status.setObjectName("status_label")
         self.save_button = self._button("save_button", texts.SAVE, self.save)
         self.print_button = self._button("print_button", texts.PRINT, self.print_)
+        self.email_button = self._button("email_button", texts.EMAIL, self.email)
+        self.email_button.setVisible(mail is not None)
         close = self._button("close_button", texts.CLOSE, self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for button in (self.save_button, self.print_button, close):
+        for button in (self.email_button, self.save_button, self.print_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -83,6 +92,11 @@ class PdfPreviewDialog(QDialog):
             shutil.copyfileobj(source, fh)  # atomic for a file; /dev/null or a FIFO in place
         self.status.setText(texts.SAVED_TO.format(path=target))
         return target
+
+    def email(self) -> None:
+        """E-mail: the send dialog for these invoices, their boletos ticked."""
+        if self.mail is not None:
+            self.mail(self)
 
     def print_(self) -> int:
         """Imprimir: choose the printer and pages, then send them."""
@@ -124,9 +138,10 @@ class PdfPreviewDialog(QDialog):
         super().closeEvent(event)
 
     @classmethod
-    def open_for(cls, parent: QWidget | None, pdf: RenderedPdf) -> PdfPreviewDialog:
+    def open_for(cls, parent: QWidget | None, pdf: RenderedPdf, *,
+                 mail: Callable[[QWidget], None] | None = None) -> PdfPreviewDialog:
         """Show the preview without blocking the window."""
-        dialog = cls(parent, pdf)
+        dialog = cls(parent, pdf, mail=mail)
         dialog.show()
         dialog.raise_()
         return dialog

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from contoffice.services.kernel.permissions import ALL_KEYS, Actor
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
+from contoffice.ui.settings_area import sending_texts
+from contoffice.ui.settings_area.mail_accounts_page import MailAccountsArea
 from contoffice.ui.settings_area.office_page import OfficePage
 from contoffice.ui.settings_area.operators_page import OperatorsPage
 from contoffice.ui.settings_area.profiles_page import ProfilesPage
@@ -51,6 +53,7 @@ PAGES: tuple[tuple[str, str, Callable[[WindowContext, QWidget], QWidget]], ...] 
     ("settings.operators", texts.SETTINGS_OPERATORS, OperatorsArea),
     ("settings.office", texts.SETTINGS_OFFICE, OfficePage),
     ("settings.suspension_reasons", texts.SETTINGS_REASONS, ReasonsPage),
+    ("settings.mail_accounts", sending_texts.TITLE, MailAccountsArea),
 )
 
 

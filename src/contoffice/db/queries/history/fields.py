@@ -114,6 +114,11 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "internal_notes": ("Observações internas", quoted),
     "assigned_operator_id": ("Operador responsável", ref("operador", "operadores")),
     "default_due_day": ("Dia de vencimento", as_number),
+    "access_login": ("Login de acesso", quoted),
+    "access_expires_on": ("Validade do acesso", as_date),
+    "access_max_attempts": ("Tentativas antes de bloquear", as_number),
+    "access_failed_attempts": ("Tentativas sem sucesso", as_number),
+    "access_active": ("Acesso ativo", yes_no),
     # Administration.
     "login": ("Login", quoted),
     "role": ("Perfil de acesso", quoted),

@@ -70,6 +70,9 @@ ACTION_LABELS: dict[str, str] = {
     "person.updated": "Cadastro alterado",
     "person.activated": "Cadastro ativado",
     "person.inactivated": "Cadastro inativado",
+    "person.access_changed": "Informações de acesso alteradas",
+    "person.access_password_issued": "Senha de acesso gerada",
+    "person.access_unlocked": "Acesso desbloqueado",
     # Administration.
     "operator.created": "Operador criado",
     "operator.saved": "Operador gravado",
@@ -85,6 +88,10 @@ ACTION_LABELS: dict[str, str] = {
     "bank.remittance_transmitted": "Remessa transmitida",
     "bank.remittance_undone": "Remessa desfeita",
     "bank.return_imported": "Retorno importado",
+    "messaging.account_saved": "Conta de envio gravada",
+    "messaging.gateway_saved": "Gateway de SMS gravado",
+    "messaging.template_saved": "Modelo de mensagem gravado",
+    "messaging.resent": "Mensagem reenviada",
 }
 ENTITY_LABELS: dict[str, str] = {
     "person": "Cadastro",

@@ -89,6 +89,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "person.updated": ("Cadastro alterado{por}", "?: {changes}"),
     "person.activated": ("Cadastro ativado{por}",),
     "person.inactivated": ("Cadastro inativado{por}",),
+    "person.access_changed": (
+        "Informações de acesso alteradas{por}", "?: {changes}", "?; {a.password}"),
+    "person.access_password_issued": ("Nova senha de acesso gerada{por}",),
+    "person.access_unlocked": ("Acesso do cliente desbloqueado{por}",),
     # Administration.
     "operator.created": ("Operador {a.login} criado{por}",),
     "operator.saved": ("Operador {a.login} gravado{por}", "?: {changes}"),
@@ -108,6 +112,11 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "bank.return_imported": (
         "Retorno importado{por}", "?: {a.records} registro(s)", "?, {a.settled} liquidada(s)",
         "? no valor de {a.settled_cents}", "?, tarifas de {a.bank_fee_cents}"),
+    # Mensagens.
+    "messaging.account_saved": ("Conta de envio {a.name} gravada{por}",),
+    "messaging.gateway_saved": ("Gateway de SMS {a.name} gravado{por}",),
+    "messaging.template_saved": ("Modelo de mensagem {a.name} gravado{por}",),
+    "messaging.resent": ("Mensagem para {a.destino} posta de novo na fila{por}",),
 }
 # Invoice events: their text was written as a sentence already; only the frame is ours.
 EVENT_TEMPLATES: dict[str, tuple[str, ...]] = {

@@ -52,17 +52,39 @@ def one_desk_at_a_time(
 
 @contextmanager
 def _advisory(db: Database, key: int, total: int, progress: Progress) -> Iterator[bool]:
+    with _pg_lock(db, _LOCK_CLASS, key, lambda: progress.step(0, total, WAITING)) as waited:
+        yield waited
+
+
+@contextmanager
+def _pg_lock(db: Database, lock_class: int, key: int, on_wait: object) -> Iterator[bool]:
     with db.engine.connect() as conn:
-        waited = not conn.execute(select(func.pg_try_advisory_lock(_LOCK_CLASS, key))).scalar()
+        waited = not conn.execute(select(func.pg_try_advisory_lock(lock_class, key))).scalar()
         if waited:
-            progress.step(0, total, WAITING)
-            conn.execute(select(func.pg_advisory_lock(_LOCK_CLASS, key)))
+            if callable(on_wait):
+                on_wait()
+            conn.execute(select(func.pg_advisory_lock(lock_class, key)))
         conn.commit()
         try:
             yield waited
         finally:
-            conn.execute(select(func.pg_advisory_unlock(_LOCK_CLASS, key)))
+            conn.execute(select(func.pg_advisory_unlock(lock_class, key)))
             conn.commit()
+
+
+@contextmanager
+def exclusive(db: Database, lock_class: int, key: int, name: str,
+              on_wait: object = None) -> Iterator[bool]:
+    """One desk at a time on (lock_class, key) on both backends; yields whether it waited.
+
+    `name` keys the SQLite lock row; `on_wait` (a callable) is called once if taken.
+    """
+    if db.backend == "postgresql":
+        with _pg_lock(db, lock_class, key, on_wait) as waited:
+            yield waited
+    else:
+        with desk_lock(db, name, on_wait) as waited:
+            yield waited
 
 
 def _now() -> datetime:

@@ -1,0 +1,1 @@
+"""Mensagens: sending accounts, templates, the outbox, and sending e-mail and SMS to clients."""

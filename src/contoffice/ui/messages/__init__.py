@@ -1,0 +1,1 @@
+"""Mensagens in the window: the send dialog and what it needs."""

@@ -7,7 +7,7 @@ DEMO_PEOPLE ?= 500
 # System packages: Qt offscreen libraries and fonts, PostgreSQL server, PDF/barcode tools.
 APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 fonts-dejavu-core postgresql binutils poppler-utils zbar-tools \
-	desktop-file-utils
+	desktop-file-utils libreoffice-calc-nogui
 
 # What a real window needs on a desktop (Qt's xcb platform plugin): a bare Debian lacks these.
 WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \

@@ -20,7 +20,8 @@ def test_export_a_filtered_grid(db: Database, db_url: str, tmp_path: Path,
     code = main(["export", "finder.active", "-o", str(target), "--database", db_url,
                  "--filter", "city=s", "--columns", "id,name,city", "--sort=-id", "--json"])
     assert code == 0
-    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    title, *rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert "Cadastros ativos" in title[0] and "Cidade: s" in title[0]  # the title row
     assert rows[0] == ("Código", "Cliente", "Cidade")
     assert all(r[2].lower().startswith("s") for r in rows[1:])
     assert [r[0] for r in rows[1:]] == sorted((r[0] for r in rows[1:]), reverse=True)

@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from contoffice.db.models import Charge, Invoice, InvoiceEvent, Settlement
+from contoffice.db.models import (
+    Charge,
+    ClearanceDeclaration,
+    Invoice,
+    InvoiceEvent,
+    Settlement,
+)
 from contoffice.db.uow import Database
 from contoffice.services.kernel.permissions import Actor
 from contoffice.services.people.form import load_person
@@ -21,7 +27,7 @@ from contoffice.ui.client.pages import PAGES
 from contoffice.ui.context import WindowContext
 from contoffice.ui.settings import DeskSettings
 
-UNBUILT = {"client.fiscal_issued", "client.clearances", "client.cards"}
+UNBUILT = {"client.fiscal_issued", "client.cards"}
 
 
 def _complete_the_client(db: Database, actor: Actor, person_id: int) -> None:
@@ -51,6 +57,8 @@ def _complete_the_client(db: Database, actor: Actor, person_id: int) -> None:
                    invoice_id=payable.id),
             InvoiceEvent(invoice_id=pending.id, kind="comment",
                          text="Cliente pediu a nota antes do pagamento"),
+            ClearanceDeclaration(person_id=person_id, year=today.year - 1,
+                                 total_cents=1_122_000, invoice_count=12),
         ])
         uow.commit()
     edit = load_person(db.uow(), person_id)
@@ -139,13 +147,14 @@ def test_export_of_a_page_reads_back_typed(qtbot: Any, tab: ClientTab, tmp_path:
     with qtbot.waitSignal(page.last_operation.finished, timeout=10000):
         pass
     sheet = load_workbook(target).active
-    rows = list(sheet.iter_rows(values_only=True))
+    title, *rows = list(sheet.iter_rows(values_only=True))  # a title row above the header
+    assert "Faturas a Receber" in title[0] and "Descrição: Honorários" in title[0]
     assert rows[0][:3] == ("Fatura", "Descrição", "Emissão")
     assert len(rows) - 1 == page.model.rowCount()
     first = page.model.row_at(0)
     assert rows[1][0] == first.id and rows[1][1] == first.description
     assert rows[1][3].date() == first.due_date
-    amount = sheet.cell(row=2, column=6)
+    amount = sheet.cell(row=3, column=6)
     assert Decimal(str(amount.value)) == Decimal(first.amount_cents) / 100
     assert amount.number_format == '"R$" #,##0.00'
 

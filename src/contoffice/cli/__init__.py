@@ -25,7 +25,7 @@ from contoffice.services.kernel.busy import retry_when_busy
 EXIT_NEEDS_CONFIRMATION = 3  # a question --yes would answer
 COMMAND_MODULES = (
     "db", "demo", "people", "invoices", "charges", "contracts", "boleto", "billing", "fees",
-    "export", "attachments", "receipts", "bank", "mail",
+    "export", "attachments", "receipts", "bank", "mail", "clearance",
     # these add tools to groups registered above (contracts, invoices)
     "payables", "contract_admin",
 )  # fmt: skip

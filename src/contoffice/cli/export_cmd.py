@@ -1,4 +1,8 @@
-"""`contoffice export GRID -o FILE.xlsx [filters]`: any grid of the window to a spreadsheet."""
+"""`contoffice export GRID -o FILE.xlsx|FILE.csv [filters]`: any grid of the window to a sheet.
+
+The extension picks the format: `.csv` writes CSV (`;`, UTF-8 with BOM, decimal comma),
+anything else (`.xlsx`, a pipe) XLSX.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,11 @@ from contoffice.services.panels.grids import GRIDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    export = sub.add_parser("export", help="exporta uma grade para XLSX")
+    export = sub.add_parser("export", help="exporta uma grade para XLSX ou CSV")
     export.add_argument("grid", choices=sorted(GRIDS), metavar="GRID",
                         help="grade: " + ", ".join(sorted(GRIDS)))
-    export.add_argument("-o", "--output", required=True, metavar="ARQUIVO.xlsx")
+    export.add_argument("-o", "--output", required=True, metavar="ARQUIVO.xlsx|ARQUIVO.csv",
+                        help="arquivo de saída: .csv grava CSV, os demais XLSX")
     export.add_argument("--person", type=record_id, metavar="CODIGO",
                         help="cliente (grades client.*)")
     export.add_argument("--filter", action="append", default=[], metavar="CHAVE=VALOR",
@@ -68,7 +73,9 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
-        emit_json({"grid": args.grid, "path": str(result.path), "rows": result.rows})
+        kind = "csv" if result.path.suffix.lower() == ".csv" else "xlsx"
+        emit_json({"grid": args.grid, "path": str(result.path), "rows": result.rows,
+                   "format": kind})
     else:
         print(f"{result.rows} linha(s) exportada(s) para {result.path}.")
     return 0

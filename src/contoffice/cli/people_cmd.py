@@ -8,7 +8,7 @@ import dataclasses
 import sys
 from datetime import date
 
-from contoffice.cli import emit_json
+from contoffice.cli import emit_json, statement_cmd
 from contoffice.cli.common import actor, add_common, database
 from contoffice.cli.numbers import bounded, record_id, window
 from contoffice.core.documents import format_document
@@ -62,6 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_common(search, operator=True)
     search.set_defaults(handler=_search)
     _register_access(actions)
+    # `statement` and `people sheet` (issue 13) live in their own module.
+    statement_cmd.register(sub)
 
 
 def _register_access(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -1,4 +1,4 @@
-"""Export the grid on screen (visible columns in their order, current filter) via the runner."""
+"""Export the grid on screen (visible columns in their order, filter, sort) as XLSX or CSV."""
 
 from __future__ import annotations
 
@@ -13,15 +13,26 @@ from contoffice.ui.context import WindowContext
 from contoffice.ui.operations import Operation
 from contoffice.ui.widgets.grid_view import GridView
 
+CSV_FILTER = "Texto CSV separado por ponto e vírgula (*.csv)"
+
 
 def ask_path(parent: QWidget, title: str) -> Path | None:
-    """Where to save the spreadsheet (tests replace this)."""
+    """Where to save the spreadsheet, XLSX or CSV by the chosen type (tests replace this)."""
     name = fold(title).replace(" ", "_") + ".xlsx"
-    path, _filter = QFileDialog.getSaveFileName(parent, texts.EXPORT_TITLE, name,
-                                                texts.XLSX_FILTER)
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, texts.EXPORT_TITLE, name, f"{texts.XLSX_FILTER};;{CSV_FILTER}")
     if not path:
         return None
-    return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+    return chosen_path(path, csv=chosen == CSV_FILTER)
+
+
+def chosen_path(path: str, *, csv: bool) -> Path:
+    """CSV when its type was chosen or the name ends in .csv (the suggested .xlsx swapped)."""
+    target = Path(path)
+    if csv or target.suffix.lower() == ".csv":
+        stem = target.with_suffix("") if target.suffix.lower() in (".xlsx", ".csv") else target
+        return stem.with_name(stem.name + ".csv")
+    return target if target.suffix.lower() == ".xlsx" else target.with_name(target.name + ".xlsx")
 
 
 def visible_columns(grid: GridView) -> list[str]:

@@ -26,6 +26,8 @@ from contoffice.ui.context import WindowContext
 from contoffice.ui.finder.finder_widget import FinderWidget
 from contoffice.ui.messages_area import MessagesArea
 from contoffice.ui.messages_area import can_open as can_open_messages
+from contoffice.ui.reports_area import ReportsArea
+from contoffice.ui.reports_area import can_open as can_open_reports
 from contoffice.ui.settings import KEY_ACTIVE_CLIENT, KEY_GEOMETRY, KEY_OPEN_CLIENTS, KEY_STATE
 from contoffice.ui.settings_area import SettingsArea, can_open
 
@@ -46,13 +48,16 @@ class MainWindow(QMainWindow):
         self.navigation.addItems(list(texts.NAVIGATION))
         # Configurações only for operators holding a settings.* key, Cobrança bancária
         # only for those who may generate remittances or import returns, Mensagens for
-        # those who may read the sent messages or send in mass.
+        # those who may read the sent messages or send in mass, Relatórios for those holding
+        # a reports.* key.
         self.navigation.item(texts.NAVIGATION.index(texts.SETTINGS_AREA)).setHidden(
             not can_open(ctx.actor))
         self.navigation.item(texts.NAVIGATION.index(texts.BANK_AREA)).setHidden(
             not can_open_bank(ctx.actor))
         self.navigation.item(texts.NAVIGATION.index(texts.MESSAGES_AREA)).setHidden(
             not can_open_messages(ctx.actor))
+        self.navigation.item(texts.NAVIGATION.index(texts.REPORTS_AREA)).setHidden(
+            not can_open_reports(ctx.actor))
         self.navigation.setFixedWidth(180)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -119,6 +124,9 @@ class MainWindow(QMainWindow):
             self.areas[name] = widget
         if widget is None and name == texts.MESSAGES_AREA and can_open_messages(self.ctx.actor):
             widget = MessagesArea(self.ctx, finder_selection(self.finder), self.tabs)
+            self.areas[name] = widget
+        if widget is None and name == texts.REPORTS_AREA and can_open_reports(self.ctx.actor):
+            widget = ReportsArea(self.ctx, self.tabs)
             self.areas[name] = widget
         if widget is None and name == texts.SETTINGS_AREA and can_open(self.ctx.actor):
             widget = SettingsArea(self.ctx, self.tabs)

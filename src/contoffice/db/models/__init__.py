@@ -15,6 +15,7 @@ from contoffice.db.models.bank_files import (
     BankReturnRecord,
 )
 from contoffice.db.models.billing import Charge, Contract, Invoice, InvoiceEvent, Settlement
+from contoffice.db.models.clearances import ClearanceDeclaration, ClearanceItem
 from contoffice.db.models.messaging import (
     MailAccount,
     MessageBatch,
@@ -37,6 +38,8 @@ __all__ = [
     "CancellationRequest",
     "CashAccount",
     "Charge",
+    "ClearanceDeclaration",
+    "ClearanceItem",
     "Contract",
     "DeskLock",
     "EmailTest",

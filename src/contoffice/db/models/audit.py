@@ -31,6 +31,7 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_event_person", "person_id", "at"),
         Index("ix_audit_event_entity", "entity", "entity_id"),
+        Index("ix_audit_event_at", "at"),
     )
 
 

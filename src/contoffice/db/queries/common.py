@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -13,6 +16,33 @@ from contoffice.core.paging import Page, PageRequest
 R = TypeVar("R")
 # A window past this many rows is no real grid; the bound keeps OFFSET/LIMIT inside a BIGINT.
 MAX_WINDOW = 10**9
+
+
+@dataclass(frozen=True, slots=True)
+class Captured:
+    """The filtered, sorted statement a page query would have windowed, and its row maker."""
+
+    stmt: Select[Any]
+    make: Callable[..., Any]
+    cap: int | None
+
+
+_CAPTURE: ContextVar[list[Captured] | None] = ContextVar("contoffice_capture", default=None)
+
+
+@contextmanager
+def capturing() -> Iterator[list[Captured]]:
+    """While open, `page` records its statement and returns an empty page instead of reading.
+
+    The export streams every row of a grid through the very statement the grid pages
+    over (same filters, same sort) without each query module growing a second entry.
+    """
+    sink: list[Captured] = []
+    token = _CAPTURE.set(sink)
+    try:
+        yield sink
+    finally:
+        _CAPTURE.reset(token)
 
 
 def prefix(column: Any, text: str) -> ColumnElement[bool]:
@@ -51,6 +81,10 @@ def page(
     cap: int | None = None,
 ) -> Page[R]:
     """One window of rows plus the total, each row built by `make(**mapping)`."""
+    sink = _CAPTURE.get()
+    if sink is not None:
+        sink.append(Captured(stmt, make, cap))
+        return Page([], 0, 0)
     offset = min(max(request.offset, 0), MAX_WINDOW)
     limit = min(max(request.limit, 0), MAX_WINDOW)
     if cap is not None:

@@ -17,6 +17,7 @@ class Changes:
     settlements: bool = False
     header: bool = False  # the client panel's balances
     messages: bool = False  # e-mails and SMS sent or queued
+    clearances: bool = False  # Negativas de Débitos issued
     # The people whose rows changed; empty means unknown or everyone (broad).
     person_ids: frozenset[int] = frozenset()
 

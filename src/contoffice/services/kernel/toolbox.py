@@ -33,6 +33,8 @@ from contoffice.services.kernel.tool_parts import (
 from contoffice.services.kernel.toolbox_invoices import INVOICE_TOOLS
 from contoffice.services.kernel.tools import Kind, Option, Registry, Rows, Runs, Tool
 
+CLEARANCES, CLEARANCE_PANEL = "client.clearances", "Negativas de Débitos"
+
 TOOLS: tuple[Tool, ...] = (
     # -- Contratos (INV-D) ------------------------------------------------------------------
     Tool("contracts.create", "Cadastrar novo contrato", "contracts.create", "Contratos",
@@ -195,6 +197,15 @@ TOOLS: tuple[Tool, ...] = (
          pages=(MESSAGES, SENT_MESSAGES), action="open", icon="edit"),
     Tool("messages.resend", "Reenviar", "messages.send", "Mensagens", Rows.MANY, Runs.FORM,
          pages=(MESSAGES, SENT_MESSAGES), action="resend"),
+    # -- Negativas de Débitos (INV-N, Lei 12.007/2009) --------------------------------
+    Tool("clearances.generate", "Gerar nova negativa de débito", "clearances.generate",
+         CLEARANCE_PANEL, Rows.NONE, Runs.FORM, pages=(CLEARANCES,), action="generate",
+         icon="new"),
+    Tool("clearances.print", "Imprimir negativa de débito selecionada", "clearances.print",
+         CLEARANCE_PANEL, Rows.ONE, Runs.FORM, pages=(CLEARANCES,), action="print"),
+    Tool("clearances.send", "Enviar negativa de débito selecionada por e-mail",
+         "clearances.send", CLEARANCE_PANEL, Rows.ONE, Runs.FORM, pages=(CLEARANCES,),
+         action="send"),
 )
 
 REGISTRY = Registry(TOOLS)
@@ -217,7 +228,10 @@ ACCESS: tuple[tuple[str, str, str], ...] = (
     ("messages.send", "Mensagens", "Enviar e-mail e SMS"),
     ("messages.mass", "Mensagens", "Envio em massa"),
     ("messages.view", "Mensagens", "Mensagens enviadas"),
+    ("reports.view", "Relatórios", "Relatórios"),
+    ("reports.audit", "Relatórios", "Log de auditoria"),
 )
 PANELS = ("Cadastros", "Contratos", "Faturas a Receber", "Faturas a Pagar",
           "Contas não faturadas", "Contas a pagar", "Faturas Excluídas", BANK, "Mensagens",
+          CLEARANCE_PANEL, "Relatórios",
           "Configurações")

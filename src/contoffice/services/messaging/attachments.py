@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from contoffice.db.models import Attachment as ArchivedFile
+from contoffice.db.models import ClearanceDeclaration
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import ContofficeError
 from contoffice.messaging.smtp import Attachment
@@ -45,6 +46,13 @@ def carne(invoice_ids: Sequence[int]) -> Descriptor:
 def receipt(invoice_id: int) -> Descriptor:
     """The settlement receipt of one invoice."""
     return {"kind": "receipt", "invoice_id": invoice_id}
+
+
+def clearance(declaration_id: int, year: int, person_id: int) -> Descriptor:
+    """A declaração anual de quitação de débitos, as issued (its stored PDF)."""
+    # Key order matters: db/queries/clearances.ATTACHMENT_MARK finds the declaration's e-mails.
+    return {"kind": "clearance", "declaration_id": declaration_id,
+            "filename": f"negativa-{year}-{person_id}.pdf"}
 
 
 def archived(attachment_id: int, filename: str) -> Descriptor:
@@ -95,6 +103,10 @@ def _build(uow: UnitOfWork, actor: Actor, item: Descriptor, today: date | None) 
                            carne=item["kind"] == "carne")
         elif item["kind"] == "receipt":
             render_receipts(receipts_for_invoices(uow, actor, [item["invoice_id"]]), buffer)
+        elif item["kind"] == "clearance":
+            declaration = uow.get(ClearanceDeclaration, item["declaration_id"],
+                                  what="Negativa de débitos")
+            buffer.write(declaration.pdf or b"")
         else:
             stored = uow.get(ArchivedFile, item["attachment_id"], what="Anexo")
             return Attachment(filename=stored.filename, content=stored.content,

@@ -28,7 +28,7 @@ from contoffice.services.messaging.values import message_values, shown
 # The tools that open the dialog, each under its own permission (the clerk who may use
 # *Enviar Boleto Individual* may send that e-mail without the Mensagens area's key).
 SENDING_KEYS = frozenset({"messages.send", "invoices.send", "invoices.send_boleto",
-                          "people.access_data"})
+                          "people.access_data", "clearances.send"})
 
 
 def _require(actor: Actor, key: str) -> None:
@@ -97,8 +97,11 @@ def _choices(uow: UnitOfWork, person_id: int, ticked: Sequence[int]) -> tuple[Ch
 
 def start(uow: UnitOfWork, actor: Actor, *, person_id: int | None = None,
           invoice_ids: Sequence[int] = (), access: bool = False,
-          permission: str = "messages.send") -> Compose:
-    """The dialog for a client, or for some of its invoices (their boletos ticked)."""
+          permission: str = "messages.send", extra_attachments: Sequence[Choice] = ()) -> Compose:
+    """The dialog for a client, or for some of its invoices (their boletos ticked).
+
+    `extra_attachments` come first, as given (a tool's own document, e.g. a declaration).
+    """
     _require(actor, permission)
     with uow:
         invoices = [uow.get(Invoice, i, what="Fatura") for i in invoice_ids]
@@ -112,7 +115,7 @@ def start(uow: UnitOfWork, actor: Actor, *, person_id: int | None = None,
             person_id=person.id, person_name=person.name, to=person.email or "",
             cc=", ".join(recipients.operator_copy(uow, person)), template=template.name,
             subject=template.subject, body=template.body, invoice_ids=tuple(invoice_ids),
-            choices=_choices(uow, person.id, invoice_ids),
+            choices=(*extra_attachments, *_choices(uow, person.id, invoice_ids)),
             accounts=tuple(a.data.name for a in accounts.accounts_in(uow, only_active=True)))
 
 

@@ -46,10 +46,11 @@ class DispatchReport:
 
 @dataclass(frozen=True)
 class Pace:
-    """How long to wait between retries (seconds) and how to wait (tests pass no sleep)."""
+    """Retry delays (seconds), how to wait and how to tell the time (tests fake the last two)."""
 
     retries: tuple[float, ...] = (2.0, 5.0, 15.0)
     sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
     timeout: float = 20.0
     ssl_context: object = None
 
@@ -103,7 +104,8 @@ def _send_group(db: Database, actor: Actor, channel: str, account_id: int | None
         report.stopped.append(error.message)
         report.pending += len(row_ids)
         return
-    token, in_a_row, last = uuid.uuid4().hex, 0, 0.0
+    token, in_a_row = uuid.uuid4().hex, 0
+    last: float | None = None  # when the previous message went (None: none yet)
     spacing = 60.0 / sender.per_minute if sender.per_minute else 0.0
     try:
         for index, row_id in enumerate(row_ids):
@@ -116,9 +118,9 @@ def _send_group(db: Database, actor: Actor, channel: str, account_id: int | None
                     or in_a_row >= DOWN_AFTER:
                 report.pending += len(row_ids) - index
                 return
-            if spacing and (wait := last + spacing - time.monotonic()) > 0:
+            if spacing and last is not None and (wait := last + spacing - pace.clock()) > 0:
                 pace.sleep(wait)
-            last = time.monotonic()
+            last = pace.clock()
             row = outbox.load(db, row_id)
             if row is None:
                 continue

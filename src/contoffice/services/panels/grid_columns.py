@@ -136,6 +136,14 @@ MESSAGES = (
 )
 SENT_MESSAGES = (MESSAGES[0], C("client", "Cliente", K.TEXT, "client", "client", width=200),
                  *MESSAGES[1:])
+CLEARANCES = (  # Negativas de Débitos (INV-N)
+    C("year", "Ano", K.INT, "year", "year", width=70),
+    C("generated_at", "Gerada em", K.DATETIME, "generated_at", "generated_at", width=140),
+    C("operator", "Operador", K.TEXT, "operator", "operator", width=140),
+    C("invoices", "Faturas", K.INT, "invoices", "invoices", width=70),
+    C("amount_cents", "Valor total", K.MONEY, "amount_cents", "amount_cents", width=110),
+    C("sent_at", "Enviada em", K.DATETIME, None, None, width=140),
+)
 
 # Grids with their columns only: no query yet, and no page shows them.
 FISCAL_ISSUED = (
@@ -143,11 +151,6 @@ FISCAL_ISSUED = (
     C("issued_at", "Emissão", K.DATE), C("competence", "Competência", K.COMPETENCE),
     C("amount_cents", "Valor", K.MONEY), C("status", "Situação"),
     C("invoice_id", "Fatura", K.INT), C("verification", "Código de verificação"),
-)
-CLEARANCES = (
-    C("year", "Ano", K.INT), C("generated_at", "Gerada em", K.DATETIME),
-    C("operator", "Operador"), C("invoices", "Faturas", K.INT),
-    C("amount_cents", "Valor total", K.MONEY), C("sent_at", "Enviada em", K.DATETIME),
 )
 RECURRENCE = (
     C("description", "Descrição", K.TEXT, "description", "description", width=220),

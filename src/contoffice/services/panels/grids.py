@@ -16,6 +16,7 @@ from contoffice.core.grids import ColumnSpec
 from contoffice.core.paging import Page, PageRequest
 from contoffice.core.text import is_ascii_digits
 from contoffice.db.queries import (
+    clearances,
     client_activity,
     client_charges,
     client_contracts,
@@ -93,7 +94,8 @@ GRIDS: dict[str, GridSpec] = {g.key: g for g in (
              messages.search),
     GridSpec("messages.sent", "Mensagens enviadas", cols.SENT_MESSAGES, messages.search,
              per_person=False),
-    GridSpec("client.clearances", "Negativas de Débitos", cols.CLEARANCES, None),
+    GridSpec("client.clearances", "Negativas de Débitos", cols.CLEARANCES,
+             clearances.search),
     GridSpec("client.recurrence", "Faturas programadas para recorrência automática",
              cols.RECURRENCE, client_recurrence.search),
     GridSpec("client.cards", "Cartões de créditos cadastrados", cols.CARDS, None),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -10,6 +12,7 @@ from contoffice.services.kernel.results import Changes
 from contoffice.services.panels.client_panel import client_header
 from contoffice.ui import texts
 from contoffice.ui.changes import concerns
+from contoffice.ui.client import statement_actions
 from contoffice.ui.client.grid_page import GridPage
 from contoffice.ui.client.header import ClientHeaderWidget
 from contoffice.ui.client.pages import PAGES
@@ -30,7 +33,9 @@ _PAGES_OF = {
     ),
     "charges": ("client.unbilled", "client.payable_charges"),
     "settlements": ("client.settled_receivable", "client.settled_payable"),
-    "messages": ("client.messages",),
+    # A declaration's "Enviada em" follows the e-mails that carried it.
+    "messages": ("client.messages", "client.clearances"),
+    "clearances": ("client.clearances",),
 }
 _ALWAYS = ("client.activity",)
 ARCHIVE = "Arquivo permanente"
@@ -63,9 +68,20 @@ class ClientTab(QWidget):
         self.archive_button.setVisible(ctx.actor.can("contracts.images"))
         self.archive_button.clicked.connect(self.open_archive)
         self.archive_dialog: AttachmentsDialog | None = None
+        # Issue 13: the statement of account and the registration sheet, as PDFs.
+        self.statement_button = self._header_button(
+            "statement_button", statement_actions.STATEMENT,
+            statement_actions.STATEMENT_PERMISSION, self.open_statement)
+        self.sheet_button = self._header_button(
+            "sheet_button", statement_actions.SHEET, statement_actions.SHEET_PERMISSION,
+            self.open_sheet)
+        buttons = QVBoxLayout()
+        for button in (self.archive_button, self.statement_button, self.sheet_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
-        top.addWidget(self.archive_button)
+        top.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -100,6 +116,22 @@ class ClientTab(QWidget):
         scope = AttachmentScope(self.person_id, title=ARCHIVE, person_only=True)
         self.archive_dialog = AttachmentsDialog(self, self.ctx, scope)
         self.archive_dialog.exec()
+
+    def _header_button(self, name: str, text: str, permission: str,
+                       slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setVisible(self.ctx.actor.can(permission))
+        button.clicked.connect(slot)
+        return button
+
+    def open_statement(self) -> None:
+        """Extrato: the period, then the statement's PDF preview."""
+        statement_actions.open_statement(self, self.ctx, self.person_id)
+
+    def open_sheet(self) -> None:
+        """Ficha cadastral: the registration's PDF preview."""
+        statement_actions.open_sheet(self, self.ctx, self.person_id)
 
     def _build(self, index: int) -> None:
         if index < 0 or PAGES[index].grid in self.pages:

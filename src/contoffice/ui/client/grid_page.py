@@ -17,6 +17,7 @@ from contoffice.ui.client.invoice_model import InvoiceTableModel
 from contoffice.ui.client.pages import PageSpec
 from contoffice.ui.client.tools_attachments import AttachmentTools
 from contoffice.ui.client.tools_charges import ChargeTools
+from contoffice.ui.client.tools_clearances import ClearanceTools
 from contoffice.ui.client.tools_contracts import ContractTools
 from contoffice.ui.client.tools_invoices import InvoiceTools
 from contoffice.ui.context import WindowContext
@@ -62,6 +63,7 @@ class GridPage(QWidget):
             ContractTools(self),
             AttachmentTools(self),
             MessageTools(self),
+            ClearanceTools(self),
         )
         handlers = {"export": self.export, "history": self.history}
         for tools in self.tools:

@@ -63,6 +63,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("client.settled_payable", "Contas a Pagar Liquidadas"),
     PageSpec("client.fiscal_pending", "Documentos Fiscais Pendentes", history=True),
     PageSpec("client.messages", "SMS, e-mail e Mensagens Enviadas"),
+    PageSpec("client.clearances", "Negativas de Débitos"),
     PageSpec("client.recurrence", "Faturas programadas para recorrência automática"),
     PageSpec("client.activity", "Atividade"),
     PageSpec("client.notes", "Notas"),

@@ -162,17 +162,22 @@ class SendDialog(SendFlow):
 
 def open_send_dialog(parent: QWidget | None, ctx: WindowContext, *,
                      invoice_ids: Sequence[int] = (), person_id: int | None = None,
-                     access: bool = False, permission: str = "messages.send") -> None:
-    """Open Enviar e-mail for a client, or for some of its invoices (their boletos ticked)."""
+                     access: bool = False, permission: str = "messages.send",
+                     extra_attachments: Sequence[compose.Choice] = ()) -> SendDialog | None:
+    """Open Enviar e-mail for a client, or for some of its invoices (their boletos ticked).
+
+    `extra_attachments` are listed first (a tool's own document); the dialog is returned.
+    """
     try:
         start = compose.start(ctx.db.uow(), ctx.actor, person_id=person_id,
                               invoice_ids=tuple(invoice_ids), access=access,
-                              permission=permission)
+                              permission=permission, extra_attachments=extra_attachments)
         templates = store.list_templates(ctx.db.uow(), TemplateScope.INDIVIDUAL)
     except Exception as error:  # a refusal (or an outage) in the one standard dialog
         show_error(parent, error)
-        return
+        return None
     dialog = SendDialog(parent, ctx, start, templates)
     dialog.permission = permission
     dialog.show()
     dialog.raise_()
+    return dialog

@@ -92,6 +92,8 @@ ACTION_LABELS: dict[str, str] = {
     "messaging.gateway_saved": "Gateway de SMS gravado",
     "messaging.template_saved": "Modelo de mensagem gravado",
     "messaging.resent": "Mensagem reenviada",
+    # Negativas de Débitos.
+    "clearance.generated": "Negativa de débitos gerada",
 }
 ENTITY_LABELS: dict[str, str] = {
     "person": "Cadastro",
@@ -107,6 +109,7 @@ ENTITY_LABELS: dict[str, str] = {
     "payment_profile": "Profile de pagamento",
     "suspension_reason": "Motivo de suspensão",
     "office_setting": "Configuração",
+    "clearance_declaration": "Negativa de débitos",
 }
 
 # Audit actions that say what an invoice event of another kind also says: the invoice's

@@ -117,6 +117,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "messaging.gateway_saved": ("Gateway de SMS {a.name} gravado{por}",),
     "messaging.template_saved": ("Modelo de mensagem {a.name} gravado{por}",),
     "messaging.resent": ("Mensagem para {a.destino} posta de novo na fila{por}",),
+    # Negativas de Débitos.
+    "clearance.generated": (
+        "Negativa de débitos de {a.year} gerada{por}", "? com {a.invoice_count} fatura(s)",
+        "? no valor de {a.total_cents}"),
 }
 # Invoice events: their text was written as a sentence already; only the frame is ours.
 EVENT_TEMPLATES: dict[str, tuple[str, ...]] = {

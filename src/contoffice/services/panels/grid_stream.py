@@ -54,7 +54,7 @@ def stream_rows(session: Session, key: str, request: PageRequest, keys: Sequence
             # The row class only stores what the query selected: skip building it.
             pick = itemgetter(*[list(result.keys()).index(k) for k in keys])
             single = len(keys) == 1
-            for row in result.tuples():
+            for row in result:  # a Row is a tuple
                 yield (pick(row),) if single else pick(row)
             return
         yield from _attributes((found.make(**m) for m in result.mappings()), keys)

@@ -14,6 +14,7 @@ from contoffice.db.models import Contract
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
 from contoffice.services.kernel.permissions import Actor, require
+from contoffice.services.reporting import messages
 from contoffice.services.reporting.model import VIEW, Chart, Report, Series, month_start
 
 # Still billed: active contracts and those whose cancellation awaits a decision. Suspended,
@@ -32,7 +33,7 @@ class ForecastMonth:
 def fee_forecast(uow: UnitOfWork, actor: Actor, first: date, months: int = 6) -> Report:
     """Fees of the contracts in force in each of `months` competências from `first`."""
     if not 1 <= months <= MAX_AHEAD:
-        raise InvalidInput(f"Escolha de 1 a {MAX_AHEAD} meses.", "Meses")
+        raise InvalidInput(messages.MONTHS_AHEAD.format(most=MAX_AHEAD), "Meses")
     starts = [add_months(month_start(first), n) for n in range(months)]
     columns = []
     for start in starts:

@@ -69,7 +69,7 @@ def months_between(first: date, last: date) -> list[date]:
         raise InvalidInput(messages.MONTHS_INVERTED)
     count = (end.year - start.year) * 12 + end.month - start.month + 1
     if count > MAX_MONTHS:
-        raise InvalidInput(f"Escolha um período de no máximo {MAX_MONTHS} meses.")
+        raise InvalidInput(messages.MONTHS_AT_MOST.format(most=MAX_MONTHS))
     return [add_months(start, n) for n in range(count)]
 
 

@@ -19,10 +19,13 @@ from contoffice.core.format import format_datetime
 from contoffice.services.contracts import status as contract_status
 from contoffice.services.contracts.status import CancellationRow
 from contoffice.services.kernel.results import Changes
+from contoffice.services.panels.table_export import Sheet, cancellations_sheet
+from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.dialogs.simple_dialogs import TextDialog
-from contoffice.ui.operations import show_error
+from contoffice.ui.operations import Operation, show_error
+from contoffice.ui.table_export import export_sheet, headers, visible_sections
 from contoffice.ui.tool_flow import SimpleFlow, ToolCall, ToolFlow
 
 
@@ -50,14 +53,19 @@ class CancellationsPanel(QWidget):
         for button in (self.retention_button, self.keep_button, self.cancel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.export_button = QPushButton(texts.EXPORT, self)
+        self.export_button.setObjectName("export_button")
+        buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self.retention_button.clicked.connect(self.record_retention)
         self.keep_button.clicked.connect(lambda: self.resolve(keep=True))
         self.cancel_button.clicked.connect(lambda: self.resolve(keep=False))
+        self.export_button.clicked.connect(self.export)
         self.table.itemSelectionChanged.connect(self._enable)
         self.last_flow: ToolFlow | SimpleFlow | None = None
+        self.last_export: Operation | None = None
         self._loaded = False
         self._enable()
         self.subscription = ctx.changes.subscribe(self, self.apply_changes)
@@ -90,6 +98,15 @@ class CancellationsPanel(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self._enable()
+
+    def sheet(self) -> Sheet:
+        """The requests listed now, with the visible columns in their order."""
+        full = cancellations_sheet(t.CANCELLATIONS_TAB, headers(self.table), self.rows)
+        return full.select(visible_sections(self.table))
+
+    def export(self) -> None:
+        """Exportar planilha: the list as shown, XLSX or CSV."""
+        self.last_export = export_sheet(self, self.sheet, db=self.ctx.db, notify=self.ctx.notify)
 
     def selected_ids(self) -> list[int]:
         """The ids of the selected requests."""

@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 from contoffice.core.format import format_competence
 from contoffice.services.billing.run import BillingRunResult, run_billing
 from contoffice.services.kernel.results import Changes
+from contoffice.services.panels.table_export import Sheet, refusals_sheet
+from contoffice.ui import texts
 from contoffice.ui.billing.fees_flow import generate_fees
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs import labels as t
 from contoffice.ui.operations import Operation
+from contoffice.ui.table_export import export_sheet, headers, visible_sections
 from contoffice.ui.tool_flow import ToolFlow
 
 # A real run bills every client's contracts: every open panel's contas, faturas, balances.
@@ -57,6 +60,9 @@ class RunPanel(QWidget):
         self.run_button.setEnabled(False)  # a preview of this competência comes first
         self.fees_button = QPushButton(t.FEES_FOR_SELECTED, self)
         self.fees_button.setObjectName("fees_button")
+        self.export_button = QPushButton(texts.EXPORT, self)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setEnabled(False)  # a run's report comes first
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary_label")
         self.summary_label.setWordWrap(True)
@@ -71,6 +77,7 @@ class RunPanel(QWidget):
         top.addWidget(self.competence_edit)
         top.addWidget(self.preview_button)
         top.addWidget(self.run_button)
+        top.addWidget(self.export_button)
         top.addStretch(1)
         top.addWidget(self.fees_button)
         layout = QVBoxLayout(self)
@@ -80,10 +87,12 @@ class RunPanel(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.run_button.clicked.connect(self.run)
         self.fees_button.clicked.connect(self.generate_fees)
+        self.export_button.clicked.connect(self.export)
         self.competence_edit.dateChanged.connect(lambda _d: self.run_button.setEnabled(False))
         self.last_operation: Operation | None = None
         self.last_flow: ToolFlow | None = None
         self.last_result: BillingRunResult | None = None
+        self.last_export: Operation | None = None
 
     @property
     def competence(self) -> date:
@@ -139,12 +148,25 @@ class RunPanel(QWidget):
             ):
                 self.refused_table.setItem(row, column, QTableWidgetItem(value))
         self.refused_table.resizeColumnsToContents()
+        self.export_button.setEnabled(True)
         # After a preview the run may go; a cancelled run may be resumed.
         self.run_button.setEnabled(result.dry_run or result.cancelled)
         if not result.dry_run:
             self.ctx.notify(text.splitlines()[0])
             if result.invoices_created or result.charges_created:
                 self.ctx.changes.publish(RUN_CHANGES, self)
+
+    def sheet(self) -> Sheet:
+        """The refused contracts of the last run, the summary in the title row."""
+        result = self.last_result
+        assert result is not None  # the button is enabled once a run has shown its report
+        summary = self.summary_label.text().splitlines()[0]
+        full = refusals_sheet(t.RUN_TAB, headers(self.refused_table), result.refused, summary)
+        return full.select(visible_sections(self.refused_table))
+
+    def export(self) -> None:
+        """Exportar planilha: the run's refused contracts, XLSX or CSV."""
+        self.last_export = export_sheet(self, self.sheet, db=self.ctx.db, notify=self.ctx.notify)
 
     def generate_fees(self) -> None:
         """Gerar honorários for the clients selected in the finder."""

@@ -152,4 +152,4 @@ class GridPage(QWidget):
         except Exception as error:
             show_error(self, error)
             return
-        HistoryDialog.show_for(self, invoice_id, entries)
+        HistoryDialog.show_for(self, invoice_id, entries, db=self.ctx.db)

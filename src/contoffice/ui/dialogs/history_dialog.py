@@ -18,8 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from contoffice.core.format import format_datetime
+from contoffice.services.admin.setup import Database
 from contoffice.services.invoices.actions import HistoryItem
+from contoffice.services.panels.table_export import Sheet, history_sheet
 from contoffice.ui import texts
+from contoffice.ui.operations import Operation
+from contoffice.ui.table_export import export_sheet, headers, visible_sections
 
 _HEADERS = ("Data e hora", "Operador", "Ação", "Descrição")
 
@@ -28,8 +32,10 @@ class HistoryDialog(QDialog):
     """A table of the invoice's history entries."""
 
     def __init__(self, parent: QWidget | None, invoice_id: int,
-                 entries: Sequence[HistoryItem]) -> None:
+                 entries: Sequence[HistoryItem], db: Database | None = None) -> None:
         super().__init__(parent)
+        self.entries, self.db = list(entries), db  # db: the office name in the title row
+        self.last_export: Operation | None = None
         self.setWindowTitle(texts.HISTORY_TITLE.format(id=invoice_id))
         self.resize(960, 420)
         self.table = QTableWidget(len(entries), len(_HEADERS), self)
@@ -49,10 +55,18 @@ class HistoryDialog(QDialog):
         self.table.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.export_button = buttons.addButton(texts.EXPORT,
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setEnabled(bool(entries))
+        self.export_button.clicked.connect(self.export)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_label")
         layout = QVBoxLayout(self)
         if not entries:
             layout.addWidget(QLabel(texts.HISTORY_EMPTY, self))
         layout.addWidget(self.table)
+        layout.addWidget(self.status_label)
         layout.addWidget(buttons)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -60,8 +74,18 @@ class HistoryDialog(QDialog):
         super().resizeEvent(event)
         QTimer.singleShot(0, self.table.resizeRowsToContents)
 
+    def sheet(self) -> Sheet:
+        """The entries listed, with the visible columns in their order."""
+        full = history_sheet(self.windowTitle(), headers(self.table), self.entries)
+        return full.select(visible_sections(self.table))
+
+    def export(self) -> None:
+        """Exportar planilha: the history as shown, XLSX or CSV."""
+        self.last_export = export_sheet(self, self.sheet, db=self.db,
+                                        notify=self.status_label.setText)
+
     @classmethod
     def show_for(cls, parent: QWidget | None, invoice_id: int,
-                 entries: Sequence[HistoryItem]) -> None:
+                 entries: Sequence[HistoryItem], db: Database | None = None) -> None:
         """Show the history (modal)."""
-        cls(parent, invoice_id, entries).exec()
+        cls(parent, invoice_id, entries, db).exec()

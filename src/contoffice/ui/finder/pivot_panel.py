@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,13 +20,16 @@ from PySide6.QtWidgets import (
 
 from contoffice.services.kernel.results import Changes
 from contoffice.services.panels.pivot import PIVOT_FIELDS, PivotTable, pivot_counts
+from contoffice.services.panels.table_export import Sheet, pivot_sheet
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.models.pivot_model import PivotModel
 from contoffice.ui.operations import Operation
 from contoffice.ui.settings import KEY_PIVOT_COLUMNS, KEY_PIVOT_ROWS
+from contoffice.ui.table_export import export_sheet, visible_sections
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLE = "Informações sintéticas"
 
 
 class FieldList(QListWidget):
@@ -68,6 +72,10 @@ class PivotPanel(QWidget):
         self.configure_button = QPushButton(texts.CONFIGURE, self)
         self.configure_button.setObjectName("configure_button")
         self.configure_button.setCheckable(True)
+        self.export_button = QPushButton(texts.EXPORT, self)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setEnabled(False)  # nothing counted yet
+        self.export_button.clicked.connect(self.export)
         self.fields_list = FieldList("fields_list", self)
         self.rows_list = FieldList("rows_list", self)
         self.columns_list = FieldList("columns_list", self)
@@ -85,7 +93,11 @@ class PivotPanel(QWidget):
         self.table.setObjectName("pivot_table")
         self.table.setModel(self.model)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.configure_button, 0, Qt.AlignmentFlag.AlignLeft)
+        top = QHBoxLayout()
+        top.addWidget(self.configure_button)
+        top.addWidget(self.export_button)
+        top.addStretch(1)
+        layout.addLayout(top)
         layout.addWidget(self.config)
         layout.addWidget(self.table, 1)
         rows = ctx.settings.list_value(KEY_PIVOT_ROWS) or ["kind"]
@@ -100,6 +112,7 @@ class PivotPanel(QWidget):
             widget.model().rowsInserted.connect(self._timer.start)
             widget.model().rowsRemoved.connect(self._timer.start)
         self.last_operation: Operation | None = None
+        self.last_export: Operation | None = None
         self._shown = False
         self.subscription = ctx.changes.subscribe(self, self.apply_changes)
 
@@ -138,4 +151,16 @@ class PivotPanel(QWidget):
     def _show(self, table: PivotTable) -> None:
         self.model.set_table(table)
         self.table.resizeColumnsToContents()
+        self.export_button.setEnabled(True)
         self.updated.emit()
+
+    def sheet(self) -> Sheet:
+        """The counts on screen: row headings first, then the visible columns in their order."""
+        table = self.model.table
+        assert table is not None  # the button is enabled once a count is shown
+        full = pivot_sheet(table, TITLE)
+        return full.select([0, *(i + 1 for i in visible_sections(self.table))])
+
+    def export(self) -> None:
+        """Exportar planilha: the pivot as shown, XLSX or CSV."""
+        self.last_export = export_sheet(self, self.sheet, db=self.ctx.db, notify=self.ctx.notify)

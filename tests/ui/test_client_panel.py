@@ -125,7 +125,8 @@ def test_invoice_history_opens_for_the_selected_invoice(tab: ClientTab,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[tuple[int, list[Any]]] = []
     monkeypatch.setattr("contoffice.ui.dialogs.history_dialog.HistoryDialog.show_for",
-                        lambda _p, invoice_id, entries: shown.append((invoice_id, entries)))
+                        lambda _p, invoice_id, entries, db=None: shown.append((invoice_id,
+                                                                              entries)))
     page = tab.show_page("client.fiscal_pending")
     page.grid.table.selectRow(0)
     page.actions.actions["history"].trigger()

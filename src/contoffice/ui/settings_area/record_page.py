@@ -92,22 +92,14 @@ class RecordPage(QWidget):
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
-    # -- what a subclass gives ------------------------------------------------------------
-    def rows(self) -> list[tuple[int, Sequence[str]]]:
-        """The table's rows (id, cells), read from the service."""
-        raise NotImplementedError
-
-    def make_form(self, record_id: int | None) -> FieldForm:
-        """A form showing the record (None: a new one)."""
-        raise NotImplementedError
-
-    def save_form(self, form: Any, record_id: int | None) -> int:
-        """Hand the form to the service; the record's id."""
-        raise NotImplementedError
-
-    def test_job(self, record_id: int) -> Callable[[Any], str] | None:
-        """Ask what the test needs; the worker's job (plain values only), None if cancelled."""
-        raise NotImplementedError
+    # -- what each page defines (MailAccountsPage, SmsGatewaysPage) ------------------------
+    # rows: the table's rows (id, cells), read from the service; make_form: a form showing
+    # the record (None: a new one); save_form: hand the form to the service, the record's
+    # id; test_job: ask what the test needs, the worker's job (plain values), None if cancelled.
+    rows: Callable[[], list[tuple[int, Sequence[str]]]]
+    make_form: Callable[[int | None], FieldForm]
+    save_form: Callable[[Any, int | None], int]
+    test_job: Callable[[int], Callable[[Any], str] | None]
 
     # -- the page -------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:

@@ -7,14 +7,14 @@ DEMO_PEOPLE ?= 500
 # System packages: Qt offscreen libraries and fonts, PostgreSQL server, PDF/barcode tools.
 APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 fonts-dejavu-core postgresql binutils poppler-utils zbar-tools \
-	desktop-file-utils libreoffice-calc-nogui
+	desktop-file-utils libreoffice-calc-nogui xmlsec1 appstream
 
 # What a real window needs on a desktop (Qt's xcb platform plugin): a bare Debian lacks these.
 WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 \
 	libx11-xcb1 libxcb1 libxcb-randr0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
 
-.PHONY: run test system-packages window-packages venv lint screenshots bench clean
+.PHONY: run test system-packages window-packages venv lint screenshots bench clean installer
 
 run: window-packages venv
 	$(VENV)/bin/contoffice db upgrade
@@ -29,7 +29,7 @@ venv: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,installer]'
 	touch $(STAMP)
 
 # Installs only what is missing, so a prepared machine pays nothing (needs root or sudo).
@@ -51,7 +51,7 @@ window-packages:
 	$(call apt_missing,$(WINDOW_PACKAGES),Installing what the window needs)
 
 lint: venv
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts/build_installer
 
 # Offscreen Qt still needs its libraries and the fonts (system-packages), like `make test`.
 screenshots: system-packages venv
@@ -59,6 +59,10 @@ screenshots: system-packages venv
 
 bench: venv
 	$(PY) bench/finder.py
+
+# The frozen app (PyInstaller onedir) and its .tar.gz in build/installer (installer/README.md).
+installer: venv
+	$(PY) scripts/build_installer
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

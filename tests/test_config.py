@@ -100,3 +100,33 @@ def test_no_keyring_password_leaves_libpq_its_password_file(
 def test_sqlite_urls_are_left_alone() -> None:
     assert config.connect_url("sqlite:////tmp/x.sqlite3").render_as_string() == (
         "sqlite:////tmp/x.sqlite3")
+
+
+def test_the_saved_database_is_used_when_nothing_else_is_given(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "dados"))
+    monkeypatch.delenv(config.ENV_DATABASE_URL, raising=False)
+    assert config.saved_database_url() is None
+    assert config.database_url() == config.default_database_url()
+    path = config.save_database_url("postgresql+psycopg://ana:segredo@servidor:5433/livros")
+    assert path == tmp_path / "config" / "contoffice" / "config.json"
+    assert "segredo" not in path.read_text(encoding="utf-8")  # the keyring keeps it
+    saved = "postgresql+psycopg://ana@servidor:5433/livros"
+    assert config.saved_database_url() == config.database_url() == saved
+    assert config.database_url("sqlite:////tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
+    monkeypatch.setenv(config.ENV_DATABASE_URL, "sqlite:////tmp/y.sqlite3")
+    assert config.database_url() == "sqlite:////tmp/y.sqlite3"
+
+
+def test_a_damaged_config_file_is_refused_in_portuguese(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from contoffice.errors import ContofficeError
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.delenv(config.ENV_DATABASE_URL, raising=False)
+    config.config_file().parent.mkdir()
+    for content in ("{ não é json", "[]", '{"database_url": ""}'):
+        config.config_file().write_text(content, encoding="utf-8")
+        with pytest.raises(ContofficeError, match=r"está danificado .* Apague-o"):
+            config.database_url()

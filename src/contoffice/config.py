@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_config_path, user_data_path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+
+from contoffice.errors import ContofficeError
 
 APP_NAME = "contoffice"
 ENV_DATABASE_URL = "CONTOFFICE_DATABASE_URL"
 KEYRING_SERVICE = "contoffice"
 PRIVATE_FOLDER = 0o700
+CONFIG_FILE = "config.json"  # the database the first-run wizard chose (never its password)
+CONFIG_DAMAGED = ("O arquivo de configuração {path} está danificado ({reason}). Apague-o e abra "
+                  "o contoffice de novo para refazer a configuração.")
 
 
 def data_dir() -> Path:
@@ -32,8 +38,54 @@ def default_database_url() -> str:
 
 
 def database_url(explicit: str | None = None) -> str:
-    """The URL to use: an explicit one, else the environment, else the embedded file."""
-    return explicit or os.environ.get(ENV_DATABASE_URL) or default_database_url()
+    """The URL to use: an explicit one, else the environment, else the saved one, else the file."""
+    return (explicit or os.environ.get(ENV_DATABASE_URL) or saved_database_url()
+            or default_database_url())
+
+
+def config_file() -> Path:
+    """The user's config file (platformdirs user_config_path), present once the wizard ran."""
+    return user_config_path(APP_NAME, appauthor=False) / CONFIG_FILE
+
+
+def saved_database_url() -> str | None:
+    """The database URL saved in the user's config file (None when there is no file).
+
+    A file that cannot be read as the wizard wrote it is refused, not skipped: opening the
+    embedded file instead of the office's server would look like an empty office.
+    """
+    path = config_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except OSError:
+        raise _damaged(path, "não pôde ser lido") from None
+    except ValueError:
+        raise _damaged(path, "conteúdo inválido") from None
+    url = data.get("database_url") if isinstance(data, dict) else None
+    if not isinstance(url, str) or not url:
+        raise _damaged(path, "sem o banco de dados")
+    return url
+
+
+def _damaged(path: Path, reason: str) -> ContofficeError:
+    return ContofficeError(CONFIG_DAMAGED.format(path=path, reason=reason))
+
+
+def save_database_url(url: str | URL) -> Path:
+    """Keep the chosen database URL, without its password, in the user's config file."""
+    parsed = make_url(url)
+    # The password lives in the keyring only (URL.set cannot clear it).
+    parsed = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port,
+                        parsed.database, parsed.query)
+    path = config_file()
+    path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    document = {"database_url": parsed.render_as_string(hide_password=False)}
+    partial.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    partial.replace(path)  # atomic: a crash leaves the old file or the new one, never half
+    return path
 
 
 def is_postgresql(url: str | URL) -> bool:

@@ -24,6 +24,9 @@ from contoffice.core.vocab import (
     ChargeStatus,
     ContractStatus,
     DueRule,
+    FiscalAttemptKind,
+    FiscalAttemptOutcome,
+    FiscalDocumentStatus,
     FiscalStatus,
     InvoiceStatus,
     PersonKind,
@@ -44,6 +47,8 @@ from contoffice.db.models import (
     CashAccount,
     Charge,
     Contract,
+    FiscalAttempt,
+    FiscalDocument,
     Invoice,
     MailAccount,
     MessageBatch,
@@ -61,6 +66,7 @@ MIGRATION = importlib.import_module(
 )
 BANK_FILES = importlib.import_module("contoffice.db.migrations.versions.0008_bank_files")
 MESSAGING = importlib.import_module("contoffice.db.migrations.versions.0009_messaging")
+FISCAL = importlib.import_module("contoffice.db.migrations.versions.0011_fiscal_documents")
 BOGUS = "bogus"  # fits every checked VARCHAR, so only the CHECK can refuse it
 
 
@@ -123,6 +129,7 @@ def populate(db: Database, *, bank_files: bool = True) -> dict[str, int]:
         if bank_files:
             _bank_files(s, invoices[0].id)
             _messaging(s, person.id)
+            _fiscal(s, invoices, person.id)
         uow.commit()
         return {"person": person.id, "invoice": invoices[0].id, "run": runs[0].id}
 
@@ -160,6 +167,20 @@ def _messaging(s: Any, person_id: int) -> None:
                               destination="c@example.com", status=status,
                               message_id=f"<{status}@contoffice>")
               for status in MessageStatus)
+
+
+def _fiscal(s: Any, invoices: list[Invoice], person_id: int) -> None:
+    """A fiscal document of every status and an attempt of every kind and outcome."""
+    # Round the five invoices: the four live statuses land on distinct invoices.
+    documents = [FiscalDocument(invoice_id=invoices[n % len(invoices)].id, person_id=person_id,
+                                environment=2, series=1, number=n, dps_id=f"DPS{n:042d}",
+                                status=status, competence=date(2026, 1, 1), amount_cents=100)
+                 for n, status in enumerate(FiscalDocumentStatus, start=1)]
+    s.add_all(documents)
+    s.flush()
+    kinds = cycle(FiscalAttemptKind)
+    s.add_all(FiscalAttempt(document_id=documents[0].id, kind=next(kinds), outcome=outcome)
+              for outcome in FiscalAttemptOutcome)
 
 
 def snapshot(url: str) -> dict[str, list[dict[str, Any]]]:
@@ -232,7 +253,7 @@ def test_every_checked_column_has_its_check_in_a_migration() -> None:
     """Alembic does not compare CHECK constraints: the model and the migration must agree."""
     expected = {key: tuple(type_.enums) for key, type_ in CHECKED.items()}
     written = {(t, c): values for checks in (MIGRATION.CHECKS, BANK_FILES.CHECKS,
-                                                           MESSAGING.CHECKS)
+                                                           MESSAGING.CHECKS, FISCAL.CHECKS)
                for t, cols in checks.items() for c, values in cols.items()}
     assert written == expected
     keys = {(t, c, r) for t, c, r in MIGRATION.KEYS}

@@ -19,6 +19,10 @@ from contoffice.db.models import (
     Settlement,
 )
 from contoffice.db.uow import Database
+from contoffice.demo.fiscal import previous_month
+from contoffice.services.fiscal import settings as fiscal_settings
+from contoffice.services.fiscal.generate import Outcome, generate
+from contoffice.services.fiscal.pending import pending_invoices
 from contoffice.services.kernel.permissions import Actor
 from contoffice.services.people.form import load_person
 from contoffice.services.people.records import update_person
@@ -27,10 +31,10 @@ from contoffice.ui.client.pages import PAGES
 from contoffice.ui.context import WindowContext
 from contoffice.ui.settings import DeskSettings
 
-UNBUILT = {"client.fiscal_issued", "client.cards"}
+UNBUILT = {"client.cards"}
 
 
-def _complete_the_client(db: Database, actor: Actor, person_id: int) -> None:
+def _complete_the_client(db: Database, actor: Actor, person_id: int, tmp_path: Path) -> None:
     """Rows for the pages the demo leaves empty for the Padaria (payables, removed, notes…)."""
     today = date.today()
     with db.uow() as uow:
@@ -61,6 +65,17 @@ def _complete_the_client(db: Database, actor: Actor, person_id: int) -> None:
                                  total_cents=1_122_000, invoice_count=12),
         ])
         uow.commit()
+    with db.uow() as uow:  # one of last month's fees gets its NFS-e (local simulator)
+        # Each copy of the demo office gets a simulator of its own (the copies share numbers).
+        values = replace(fiscal_settings.read(uow), simulator_file=str(tmp_path / "sefin.json"))
+        fiscal_settings.save(uow, actor, values)
+    with db.uow() as uow:
+        month = previous_month(today)
+        fees = [i for i in pending_invoices(uow, month)
+                if uow.session.get(Invoice, i).person_id == person_id]
+    with db.uow() as uow:
+        report = generate(uow, actor, fees[:1])
+        assert report.rows[0].outcome == Outcome.ISSUED, report.rows
     edit = load_person(db.uow(), person_id)
     with db.uow() as uow:
         update_person(uow, actor, person_id, replace(edit.data, trade_name="Pão Quente Matriz"),
@@ -69,8 +84,8 @@ def _complete_the_client(db: Database, actor: Actor, person_id: int) -> None:
 
 @pytest.fixture
 def tab(qtbot: Any, demo_db: Database, demo_actor: Actor, desk_settings: DeskSettings,
-        featured_id: int) -> ClientTab:
-    _complete_the_client(demo_db, demo_actor, featured_id)
+        featured_id: int, tmp_path: Path) -> ClientTab:
+    _complete_the_client(demo_db, demo_actor, featured_id, tmp_path)
     widget = ClientTab(WindowContext(demo_db, demo_actor, desk_settings), featured_id)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
@@ -128,7 +143,8 @@ def test_invoice_history_opens_for_the_selected_invoice(tab: ClientTab,
                         lambda _p, invoice_id, entries, db=None: shown.append((invoice_id,
                                                                               entries)))
     page = tab.show_page("client.fiscal_pending")
-    page.grid.table.selectRow(0)
+    page.grid.table.selectRow(next(r for r in range(page.model.rowCount())
+                                   if page.model.row_at(r).description == "Consultoria"))
     page.actions.actions["history"].trigger()
     assert shown and shown[0][1][0].text.endswith(": Cliente pediu a nota antes do pagamento")
 

@@ -43,7 +43,7 @@ def test_navigation_tabs_and_keyboard(qtbot: Any, demo_db: Database, demo_actor:
     count = window.navigation.count()
     assert [window.navigation.item(i).text() for i in range(count)] == list(texts.NAVIGATION)
     assert list(texts.NAVIGATION) == ["Clientes", "Faturamento", "Cobrança bancária",
-                                      "Mensagens", "Relatórios", "Configurações"]
+                                      "Mensagens", "Fiscal", "Relatórios", "Configurações"]
     assert window.tabs.currentWidget() is window.finder
     window.navigation.setCurrentRow(1)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Faturamento"

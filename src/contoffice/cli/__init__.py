@@ -19,13 +19,15 @@ from contoffice.cli.common import UNKNOWN_URL, check_url, shown_url
 from contoffice.cli.parser import ContofficeParser
 from contoffice.core import os_errors
 from contoffice.core.validation import ValidationError
+from contoffice.core.version import app_version
 from contoffice.errors import ContofficeError, NeedsConfirmation
+from contoffice.services.backups import logfile
 from contoffice.services.kernel.busy import retry_when_busy
 
 EXIT_NEEDS_CONFIRMATION = 3  # a question --yes would answer
 COMMAND_MODULES = (
     "db", "demo", "people", "invoices", "charges", "contracts", "boleto", "billing", "fees",
-    "export", "attachments", "receipts", "bank", "mail", "clearance",
+    "export", "attachments", "receipts", "bank", "mail", "clearance", "import", "nfse",
     # these add tools to groups registered above (contracts, invoices)
     "payables", "contract_admin",
 )  # fmt: skip
@@ -57,10 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     parser = ContofficeParser(prog="contoffice", description="contoffice: back-office")
+    parser.add_argument("--version", action="version", version=f"contoffice {app_version()}",
+                        help="mostra a versão e sai")
     add_database_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="abre a janela (padrão)")
     add_database_option(gui)
+    # Hidden: the installer's test and support open the first window and close it.
+    gui.add_argument("--selftest", action="store_true", help=argparse.SUPPRESS)
     gui.set_defaults(handler=_run_gui)
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"contoffice.cli.{name}_cmd")
@@ -69,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "selftest", False):
+        from contoffice.ui.selftest import run_selftest
+
+        return run_selftest(args.database)
     from contoffice.ui.app import run_app
 
     return run_app(database_url=args.database)
@@ -76,12 +86,16 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `contoffice` console script."""
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"contoffice {app_version()}")  # said before every command module loads (~2 s)
+        return 0
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, or bad usage already said in one line
         return stop.code if isinstance(stop.code, int) else 0
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
+    logfile.setup()  # the rotated log in the user log folder (window and commands alike)
     # A library writer (openpyxl) abandoned by a failed write is finalized when the error
     # is dropped, and Python prints "Exception ignored in …" with a traceback for what its
     # cleanup raised: it adds nothing to the pt-BR line, so it is kept off the terminal.

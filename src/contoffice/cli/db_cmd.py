@@ -1,4 +1,4 @@
-"""`contoffice db upgrade | db backup FILE | db restore FILE`."""
+"""`contoffice db upgrade | db backup [FILE] | db restore FILE | db backups | db password`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from keyring.errors import KeyringError
 
-from contoffice.cli import emit_json, fail
+from contoffice.cli import backups_cli, emit_json, fail
 from contoffice.cli.common import add_common
 from contoffice.config import (
     KEYRING_SERVICE,
@@ -31,18 +31,30 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     up = actions.add_parser("upgrade", help="atualiza o esquema (backup do SQLite antes)")
     add_common(up)
     up.set_defaults(handler=_upgrade)
-    backup = actions.add_parser("backup", help="cópia consistente do arquivo SQLite")
-    backup.add_argument("file", type=Path)
+    backup = actions.add_parser(
+        "backup", help="cópia de segurança verificada (SQLite: cópia do arquivo; PostgreSQL: "
+        "pg_dump) na pasta das cópias do escritório, ou em ARQUIVO")
+    backup.add_argument("file", type=Path, nargs="?", metavar="ARQUIVO")
+    backup.add_argument("--folder", type=Path, metavar="PASTA",
+                        help="pasta da cópia (padrão: a escolhida em Cópias de segurança)")
     add_common(backup)
-    backup.set_defaults(handler=_backup)
+    backup.set_defaults(handler=backups_cli.backup)
     restore = actions.add_parser(
         "restore",
-        help="troca o arquivo SQLite por uma cópia de segurança verificada "
-        "(feche o contoffice nas outras estações; o arquivo atual é guardado ao lado)",
+        help="troca os dados do banco pelos de uma cópia de segurança verificada (feche o "
+        "contoffice nas outras estações; os dados atuais são guardados antes)",
     )
-    restore.add_argument("file", type=Path)
+    restore.add_argument("file", type=Path, metavar="ARQUIVO")
+    restore.add_argument("--yes", action="store_true",
+                         help="não pergunta antes de restaurar (num terminal, pergunta)")
     add_common(restore)
-    restore.set_defaults(handler=_restore)
+    restore.set_defaults(handler=backups_cli.restore)
+    listing = actions.add_parser("backups", help="lista as cópias de segurança, da mais nova "
+                                 "para a mais antiga")
+    listing.add_argument("--folder", type=Path, metavar="PASTA",
+                         help="pasta das cópias (padrão: a escolhida em Cópias de segurança)")
+    add_common(listing)
+    listing.set_defaults(handler=backups_cli.list_backups)
     password = actions.add_parser(
         "password",
         help="guarda a senha do PostgreSQL no cofre de senhas do sistema (keyring), "
@@ -70,25 +82,6 @@ def _upgrade(args: argparse.Namespace) -> int:
             f"Banco de dados atualizado de {result.from_revision or 'vazio'} "
             f"para {result.to_revision}."
         )
-    return 0
-
-
-def _backup(args: argparse.Namespace) -> int:
-    target = migrate.backup(database_url(getattr(args, "database", None)), args.file)
-    if args.json:
-        emit_json({"backup": str(target)})
-    else:
-        print(f"Backup gravado e verificado (integridade ok) em {target}.")
-    return 0
-
-
-def _restore(args: argparse.Namespace) -> int:
-    aside = migrate.restore(database_url(getattr(args, "database", None)), args.file)
-    if args.json:
-        emit_json({"restored_from": str(args.file), "previous": str(aside) if aside else None})
-    else:
-        kept = f" O arquivo anterior foi guardado em {aside}." if aside else ""
-        print(f"Banco de dados restaurado da cópia {args.file}.{kept}")
     return 0
 
 

@@ -213,3 +213,49 @@ class ReturnOutcome(StrEnum):
             "other": "Outra ocorrência",
             "repeated": "Já importado",
         }[self.value]
+
+
+class FiscalDocumentStatus(StrEnum):
+    """One DPS of the office (NFS-e Nacional), from its number to the note's fate (fiscal.md §4).
+
+    SENT is committed before the Sefin is called; a SENT or UNKNOWN document is resolved by
+    asking the Sefin for its Id, never by sending it blindly again.
+    """
+
+    DRAFT = "draft"  # number reserved and signed, not sent (or the Sefin never received it)
+    SENT = "sent"  # sent, answer not yet recorded
+    AUTHORISED = "authorised"
+    REJECTED = "rejected"  # never became a note: its number stays with the invoice
+    UNKNOWN = "unknown"  # timeout or 5xx: resolved by asking the Sefin for the DPS Id
+    CANCELLED = "cancelled"  # e101101 registered
+    SUBSTITUTED = "substituted"  # a DPS with <subst> replaced it
+    ANNULLED = "annulled"  # a draft or rejected DPS given up by the office
+
+    @property
+    def label(self) -> str:
+        return {
+            "draft": "Pendente", "sent": "Enviada", "authorised": "Autorizada",
+            "rejected": "Rejeitada", "unknown": "Aguardando confirmação",
+            "cancelled": "Cancelada", "substituted": "Substituída", "annulled": "Anulada",
+        }[self.value]
+
+
+class FiscalAttemptKind(StrEnum):
+    """What one conversation with the Sefin was for."""
+
+    EMIT = "emit"
+    QUERY = "query"
+    CANCEL = "cancel"
+
+
+class FiscalAttemptOutcome(StrEnum):
+    """How one conversation with the Sefin ended (PENDING: written before it began)."""
+
+    PENDING = "pending"
+    AUTHORISED = "authorised"
+    REJECTED = "rejected"
+    UNCERTAIN = "uncertain"  # sent, no answer
+    UNREACHABLE = "unreachable"  # nothing was sent
+    FOUND = "found"
+    NOT_FOUND = "not_found"
+    ACCEPTED = "accepted"  # an event registered

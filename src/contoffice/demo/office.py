@@ -80,6 +80,7 @@ def build_demo(
     invoices: int | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    fiscal: bool = True,
 ) -> DemoSummary:
     """Fill an empty database with the demo office (refused when people already exist)."""
     started = time.perf_counter()
@@ -138,6 +139,10 @@ def build_demo(
                 "outbound_message",
             ),
         )
+    if fiscal:
+        from contoffice.demo import fiscal as demo_fiscal  # signing and XSDs: only when built
+
+        demo_fiscal.fiscal_office(db, today)
     return DemoSummary(
         people,
         counts.contracts,

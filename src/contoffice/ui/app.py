@@ -15,9 +15,12 @@ from contoffice.services.kernel.permissions import Actor
 from contoffice.ui import resources, texts
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
+from contoffice.ui.first_run.trigger import first_run_needed
+from contoffice.ui.first_run.wizard import FirstRunWizard
 from contoffice.ui.main_window import MainWindow
 from contoffice.ui.qt_gaps import GapTranslator
 from contoffice.ui.settings import DeskSettings
+from contoffice.ui.settings_area.backups_auto import backup_on_start
 
 
 def install_pt_br(app: QApplication) -> None:
@@ -73,13 +76,19 @@ def authenticate(db: Database, settings: DeskSettings) -> Actor | None:
 def run_app(database_url: str | None = None) -> int:
     """Open the database (migrating it), log in, and run the window until it closes."""
     app = application()
+    settings = DeskSettings()
     try:
+        if first_run_needed(database_url):  # no config, nobody to log in: the wizard
+            outcome = FirstRunWizard.ask(None)
+            if outcome is None:  # cancelled: nothing was saved, the next start asks again
+                return 0
+            database_url = outcome.run_url
+            settings.last_login = outcome.admin_login or settings.last_login
         # The first run creates the file; an empty or damaged one is refused, not replaced.
         db = open_database(resolve_database_url(database_url), create=True)
     except ContofficeError as error:
         QMessageBox.critical(None, texts.APP_TITLE, str(error))
         return 2
-    settings = DeskSettings()
     actor = authenticate(db, settings)
     if actor is None:  # the clerk cancelled the login: a normal way to leave
         return 0
@@ -92,4 +101,5 @@ def run_app(database_url: str | None = None) -> int:
         window.showMaximized()
     else:
         window.show()
+    backup_on_start(window, window.ctx)  # the daily backup, when the last one is a day old
     return app.exec()

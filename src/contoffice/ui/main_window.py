@@ -10,26 +10,30 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QWidget,
 )
 
 from contoffice.core.text import is_ascii_digits
-from contoffice.ui import texts
+from contoffice.ui import idle_lock, texts
+from contoffice.ui.about import show_about
 from contoffice.ui.bank import BankArea
 from contoffice.ui.bank import can_open as can_open_bank
 from contoffice.ui.billing.area import BillingArea, finder_selection
 from contoffice.ui.client.client_tab import ClientTab
 from contoffice.ui.context import WindowContext
 from contoffice.ui.finder.finder_widget import FinderWidget
+from contoffice.ui.fiscal_area import FiscalArea
+from contoffice.ui.fiscal_area import can_open as can_open_fiscal
+from contoffice.ui.help import action as help_action
 from contoffice.ui.messages_area import MessagesArea
 from contoffice.ui.messages_area import can_open as can_open_messages
 from contoffice.ui.reports_area import ReportsArea
 from contoffice.ui.reports_area import can_open as can_open_reports
 from contoffice.ui.settings import KEY_ACTIVE_CLIENT, KEY_GEOMETRY, KEY_OPEN_CLIENTS, KEY_STATE
 from contoffice.ui.settings_area import SettingsArea, can_open
+from contoffice.ui.settings_area.backups_auto import backup_on_close
 
 MAX_RESTORED_CLIENTS = 10
 
@@ -56,6 +60,8 @@ class MainWindow(QMainWindow):
             not can_open_bank(ctx.actor))
         self.navigation.item(texts.NAVIGATION.index(texts.MESSAGES_AREA)).setHidden(
             not can_open_messages(ctx.actor))
+        self.navigation.item(texts.NAVIGATION.index(texts.FISCAL_AREA)).setHidden(
+            not can_open_fiscal(ctx.actor))
         self.navigation.item(texts.NAVIGATION.index(texts.REPORTS_AREA)).setHidden(
             not can_open_reports(ctx.actor))
         self.navigation.setFixedWidth(180)
@@ -76,6 +82,7 @@ class MainWindow(QMainWindow):
         self.clients: dict[int, ClientTab] = {}
         self.navigation.currentRowChanged.connect(self.show_area)
         self._menus()
+        self.idle_lock = idle_lock.install(self, ctx)
         self.statusBar().addPermanentWidget(QLabel(texts.OPERATOR.format(name=ctx.actor.name)))
         self.statusBar().addPermanentWidget(QLabel(texts.DATABASE.format(
             backend=ctx.db.backend)))
@@ -107,8 +114,10 @@ class MainWindow(QMainWindow):
                                 lambda: self.close_tab(self.tabs.currentIndex()),
                                 "action_close_tab")
         help_menu = bar.addMenu(texts.MENU_HELP)
+        # Acessar ajuda (F1): the manual at the panel shown; its button sits beside the tabs.
+        self.help_action = help_action.install(self, help_menu, self.tabs)
         add(help_menu, texts.ABOUT, None,
-            lambda: QMessageBox.about(self, texts.ABOUT, texts.ABOUT_TEXT), "action_about")
+            lambda: show_about(self, self.ctx), "action_about")
 
     def show_area(self, row: int) -> None:
         """Open (or bring forward) the tab of a navigation entry."""
@@ -124,6 +133,9 @@ class MainWindow(QMainWindow):
             self.areas[name] = widget
         if widget is None and name == texts.MESSAGES_AREA and can_open_messages(self.ctx.actor):
             widget = MessagesArea(self.ctx, finder_selection(self.finder), self.tabs)
+            self.areas[name] = widget
+        if widget is None and name == texts.FISCAL_AREA and can_open_fiscal(self.ctx.actor):
+            widget = FiscalArea(self.ctx, self.tabs)
             self.areas[name] = widget
         if widget is None and name == texts.REPORTS_AREA and can_open_reports(self.ctx.actor):
             widget = ReportsArea(self.ctx, self.tabs)
@@ -200,6 +212,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.clients.get(active, self.finder))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        backup_on_close(self, self.ctx)  # "ao fechar" in Cópias de segurança
         settings = self.ctx.settings
         settings.set_bytes(KEY_GEOMETRY, self.saveGeometry())
         settings.set_bytes(KEY_STATE, self.saveState())

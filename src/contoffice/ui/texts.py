@@ -4,8 +4,8 @@ from __future__ import annotations
 
 APP_TITLE = "contoffice"
 # Only the areas the window has: an area appears here with its screen, never before.
-NAVIGATION = ("Clientes", "Faturamento", "Cobrança bancária", "Mensagens", "Relatórios",
-              "Configurações")
+NAVIGATION = ("Clientes", "Faturamento", "Cobrança bancária", "Mensagens", "Fiscal",
+              "Relatórios", "Configurações")
 LOGIN_TITLE = "Entrar no contoffice"
 FIRST_ADMIN_TITLE = "Primeiro administrador"
 FIRST_ADMIN_HINT = ("Este banco de dados ainda não tem operadores. Cadastre o primeiro "
@@ -112,5 +112,6 @@ NO = "Não"
 BILLING_AREA = NAVIGATION[1]  # "Faturamento"
 BANK_AREA = NAVIGATION[2]  # "Cobrança bancária"
 MESSAGES_AREA = NAVIGATION[3]  # "Mensagens"
-REPORTS_AREA = NAVIGATION[4]  # "Relatórios"
-SETTINGS_AREA = NAVIGATION[5]  # "Configurações"
+FISCAL_AREA = NAVIGATION[4]  # "Fiscal"
+REPORTS_AREA = NAVIGATION[5]  # "Relatórios"
+SETTINGS_AREA = NAVIGATION[6]  # "Configurações"

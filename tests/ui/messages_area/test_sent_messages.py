@@ -182,7 +182,7 @@ def test_the_entry_and_its_tools_follow_the_permissions(
 ) -> None:
     row = texts.NAVIGATION.index(texts.MESSAGES_AREA)
     assert texts.NAVIGATION[row - 1] == "Cobrança bancária"
-    assert texts.NAVIGATION[row + 1] == "Relatórios"
+    assert texts.NAVIGATION[row + 1] == "Fiscal"
     nobody = Actor(actor.id, "bia", "Bia", permissions=frozenset({"people.create"}))
     window = open_window(qtbot, db, nobody, desk_settings)
     assert window.navigation.item(row).isHidden()

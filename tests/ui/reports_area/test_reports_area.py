@@ -144,7 +144,7 @@ def test_filters_and_a_bad_period(qtbot: Any, demo_db: Database, demo_actor: Act
 def test_hidden_without_permission(qtbot: Any, demo_db: Database, demo_actor: Actor,
                                    desk_settings: DeskSettings, spc_marked: int) -> None:
     row = texts.NAVIGATION.index(texts.REPORTS_AREA)
-    assert texts.NAVIGATION[row - 1] == "Mensagens" and texts.NAVIGATION[row + 1] == (
+    assert texts.NAVIGATION[row - 1] == "Fiscal" and texts.NAVIGATION[row + 1] == (
         "Configurações")
     nobody = Actor(demo_actor.id, "bia", "Bia", permissions=frozenset({"people.view"}))
     window = _window(qtbot, demo_db, nobody, desk_settings)

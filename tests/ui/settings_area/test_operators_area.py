@@ -133,6 +133,8 @@ def test_configuracoes_only_for_settings_keys(qtbot: Any, ctx: WindowContext) ->
         "Configuração Básica",
         "Configuração Motivos de Suspensão",
         "Contas de envio",
+        "Cópias de segurança",
+        "Dados fiscais",
     ]
     with ctx.db.uow() as uow:
         beatriz = operators.actor_for_login(uow, "beatriz")  # Atendimento in the demo

@@ -16,6 +16,12 @@ from contoffice.db.models.bank_files import (
 )
 from contoffice.db.models.billing import Charge, Contract, Invoice, InvoiceEvent, Settlement
 from contoffice.db.models.clearances import ClearanceDeclaration, ClearanceItem
+from contoffice.db.models.fiscal import (
+    FiscalAttempt,
+    FiscalCertificate,
+    FiscalDocument,
+    FiscalSeries,
+)
 from contoffice.db.models.messaging import (
     MailAccount,
     MessageBatch,
@@ -43,6 +49,10 @@ __all__ = [
     "Contract",
     "DeskLock",
     "EmailTest",
+    "FiscalAttempt",
+    "FiscalCertificate",
+    "FiscalDocument",
+    "FiscalSeries",
     "Invoice",
     "InvoiceEvent",
     "LedgerAccount",

@@ -18,6 +18,7 @@ class Changes:
     header: bool = False  # the client panel's balances
     messages: bool = False  # e-mails and SMS sent or queued
     clearances: bool = False  # Negativas de Débitos issued
+    fiscal: bool = False  # DPS/NFS-e generated, cancelled, annulled or edited
     # The people whose rows changed; empty means unknown or everyone (broad).
     person_ids: frozenset[int] = frozenset()
 

@@ -30,6 +30,7 @@ from contoffice.services.kernel.tool_parts import (
     opt_text,
     opt_why,
 )
+from contoffice.services.kernel.toolbox_fiscal import FISCAL_ACCESS, FISCAL_PANEL, FISCAL_TOOLS
 from contoffice.services.kernel.toolbox_invoices import INVOICE_TOOLS
 from contoffice.services.kernel.tools import Kind, Option, Registry, Rows, Runs, Tool
 
@@ -206,6 +207,7 @@ TOOLS: tuple[Tool, ...] = (
     Tool("clearances.send", "Enviar negativa de débito selecionada por e-mail",
          "clearances.send", CLEARANCE_PANEL, Rows.ONE, Runs.FORM, pages=(CLEARANCES,),
          action="send"),
+    *FISCAL_TOOLS,
 )
 
 REGISTRY = Registry(TOOLS)
@@ -225,13 +227,15 @@ ACCESS: tuple[tuple[str, str, str], ...] = (
     ("settings.office", "Configurações", "Configuração Básica"),
     ("settings.suspension_reasons", "Configurações", "Configuração Motivos de Suspensão"),
     ("settings.mail_accounts", "Configurações", "Contas de envio"),
+    ("settings.backups", "Configurações", "Cópias de segurança"),
     ("messages.send", "Mensagens", "Enviar e-mail e SMS"),
     ("messages.mass", "Mensagens", "Envio em massa"),
     ("messages.view", "Mensagens", "Mensagens enviadas"),
     ("reports.view", "Relatórios", "Relatórios"),
     ("reports.audit", "Relatórios", "Log de auditoria"),
+    *FISCAL_ACCESS,
 )
 PANELS = ("Cadastros", "Contratos", "Faturas a Receber", "Faturas a Pagar",
           "Contas não faturadas", "Contas a pagar", "Faturas Excluídas", BANK, "Mensagens",
-          CLEARANCE_PANEL, "Relatórios",
+          CLEARANCE_PANEL, FISCAL_PANEL, "Relatórios",
           "Configurações")

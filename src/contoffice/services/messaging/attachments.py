@@ -22,7 +22,7 @@ from contoffice.reports import render_boletos
 from contoffice.reports.receipt_pdf import render_receipts
 from contoffice.services.boletos.printing import slips_for_invoices
 from contoffice.services.kernel.permissions import Actor
-from contoffice.services.messaging import messages
+from contoffice.services.messaging import fiscal_attachments, messages
 from contoffice.services.settlements.receipts import receipts_for_invoices
 
 Descriptor = dict[str, Any]
@@ -103,6 +103,8 @@ def _build(uow: UnitOfWork, actor: Actor, item: Descriptor, today: date | None) 
                            carne=item["kind"] == "carne")
         elif item["kind"] == "receipt":
             render_receipts(receipts_for_invoices(uow, actor, [item["invoice_id"]]), buffer)
+        elif item["kind"] == fiscal_attachments.KIND:  # a note's DANFSe or XML
+            return fiscal_attachments.build_fiscal(uow, item)
         elif item["kind"] == "clearance":
             declaration = uow.get(ClearanceDeclaration, item["declaration_id"],
                                   what="Negativa de débitos")

@@ -28,7 +28,7 @@ from contoffice.services.messaging.values import message_values, shown
 # The tools that open the dialog, each under its own permission (the clerk who may use
 # *Enviar Boleto Individual* may send that e-mail without the Mensagens area's key).
 SENDING_KEYS = frozenset({"messages.send", "invoices.send", "invoices.send_boleto",
-                          "people.access_data", "clearances.send"})
+                          "people.access_data", "clearances.send", "fiscal.send"})
 
 
 def _require(actor: Actor, key: str) -> None:

@@ -12,6 +12,7 @@ from contoffice.db.queries import (
     client_settlements,
     messages,
 )
+from contoffice.db.queries import fiscal_documents as fiscal
 
 # The eight columns of "Últimos 1000 novos cadastros ativos" and of the search panels.
 PEOPLE = (
@@ -65,11 +66,30 @@ REMOVED_INVOICES = (
     C("removal_reason", "Motivo", K.TEXT, "removal_reason", None, width=200),
     C("replaced_by_id", "Substituída pela fatura", K.INT, None, None, width=90),
 )
+# Documentos Fiscais Pendentes / Gerados (INV-K, INV-L), and the Fiscal area's lists.
+_CLIENT = C("client", "Cliente", K.TEXT, "client", "client", width=220)
 FISCAL_PENDING = (
-    *_INVOICE_HEAD,
-    _STATUS,
-    C("fiscal_status", "Documento fiscal", K.LABEL, None, None, client_invoices.FISCAL_LABELS),
+    C("id", "Fatura", K.INT, "id", "id", width=70),
+    *_INVOICE_HEAD[2:],
+    C("status", "Situação", K.LABEL, "status", "status", fiscal.INVOICE_LABELS, 110),
+    C("fiscal_state", "Documento fiscal", K.LABEL, "fiscal_state", None, fiscal.PENDING_LABELS,
+      140),
+    C("number", "Nº DPS", K.INT, None, None, width=70),
+    C("codes", "Motivo da rejeição", K.TEXT, "codes", None, width=320),
 )
+FISCAL_ISSUED = (
+    C("nfse_number", "Número NFS-e", K.INT, "nfse_number", "nfse_number", width=90),
+    C("series", "Série DPS", K.INT, None, None, width=70),
+    C("number", "Nº DPS", K.INT, "number", "number", width=70),
+    C("issued_at", "Emissão", K.DATETIME, None, "issued_at", width=120),
+    C("competence", "Competência", K.COMPETENCE, "competence", "competence", width=80),
+    C("amount_cents", "Valor", K.MONEY, "amount_cents", "amount_cents", width=100),
+    C("status", "Situação", K.LABEL, "status", "status", fiscal.STATUS_LABELS, 110),
+    C("invoice_id", "Fatura", K.INT, "invoice_id", "invoice_id", width=70),
+    C("key", "Chave de acesso", K.TEXT, "key", None, width=380),
+)
+OFFICE_FISCAL_PENDING = (FISCAL_PENDING[0], _CLIENT, *FISCAL_PENDING[1:])
+OFFICE_FISCAL_ISSUED = (FISCAL_ISSUED[0], _CLIENT, *FISCAL_ISSUED[1:])
 
 _CHARGE_HEAD = (
     C("id", "Conta", K.INT, "id", "id", width=70),
@@ -146,12 +166,6 @@ CLEARANCES = (  # Negativas de Débitos (INV-N)
 )
 
 # Grids with their columns only: no query yet, and no page shows them.
-FISCAL_ISSUED = (
-    C("number", "Número", K.INT), C("series", "Série"), C("model", "Tipo"),
-    C("issued_at", "Emissão", K.DATE), C("competence", "Competência", K.COMPETENCE),
-    C("amount_cents", "Valor", K.MONEY), C("status", "Situação"),
-    C("invoice_id", "Fatura", K.INT), C("verification", "Código de verificação"),
-)
 RECURRENCE = (
     C("description", "Descrição", K.TEXT, "description", "description", width=220),
     C("amount_cents", "Valor", K.MONEY, "amount_cents", "amount_cents"),

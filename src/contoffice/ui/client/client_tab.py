@@ -36,6 +36,7 @@ _PAGES_OF = {
     # A declaration's "Enviada em" follows the e-mails that carried it.
     "messages": ("client.messages", "client.clearances"),
     "clearances": ("client.clearances",),
+    "fiscal": ("client.fiscal_pending", "client.fiscal_issued"),
 }
 _ALWAYS = ("client.activity",)
 ARCHIVE = "Arquivo permanente"

@@ -19,6 +19,7 @@ from contoffice.ui.client.tools_attachments import AttachmentTools
 from contoffice.ui.client.tools_charges import ChargeTools
 from contoffice.ui.client.tools_clearances import ClearanceTools
 from contoffice.ui.client.tools_contracts import ContractTools
+from contoffice.ui.client.tools_fiscal import FiscalTools
 from contoffice.ui.client.tools_invoices import InvoiceTools
 from contoffice.ui.context import WindowContext
 from contoffice.ui.dialogs.history_dialog import HistoryDialog
@@ -64,6 +65,7 @@ class GridPage(QWidget):
             AttachmentTools(self),
             MessageTools(self),
             ClearanceTools(self),
+            FiscalTools(self),
         )
         handlers = {"export": self.export, "history": self.history}
         for tools in self.tools:

@@ -61,6 +61,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("client.removed", "Faturas Excluídas", history=True),
     PageSpec("client.settled_receivable", "Contas a Receber Liquidadas"),
     PageSpec("client.settled_payable", "Contas a Pagar Liquidadas"),
+    PageSpec("client.fiscal_issued", "Documentos Fiscais Gerados"),
     PageSpec("client.fiscal_pending", "Documentos Fiscais Pendentes", history=True),
     PageSpec("client.messages", "SMS, e-mail e Mensagens Enviadas"),
     PageSpec("client.clearances", "Negativas de Débitos"),

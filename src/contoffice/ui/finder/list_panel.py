@@ -22,6 +22,7 @@ from contoffice.ui.export import export_view
 from contoffice.ui.messages.send_dialog import open_send_dialog
 from contoffice.ui.models.table_model import PagedTableModel
 from contoffice.ui.operations import Operation, show_error
+from contoffice.ui.people_import import labels as import_labels
 from contoffice.ui.tool_flow import ToolFlow
 from contoffice.ui.widgets.grid_view import GridView
 
@@ -34,6 +35,8 @@ PEOPLE_ACTIONS = (
     ActionSpec("open", texts.OPEN, SP.SP_DirOpenIcon, multi=False, read_only=True),
     ActionSpec("export", texts.EXPORT, SP.SP_DialogSaveButton, needs_selection=False,
                permission="people.export", read_only=True),
+    ActionSpec("import_people", import_labels.ACTION, SP.SP_ArrowDown, needs_selection=False,
+               permission="people.create"),
 )
 # INV-D-13: on the panels that list active clients (not on Cadastros inativos).
 FEES_ACTION = ActionSpec("fees", t.FEES_TITLE, SP.SP_FileDialogNewFolder,
@@ -54,7 +57,8 @@ class PeopleGridPanel(QWidget):
         specs = (*PEOPLE_ACTIONS, FEES_ACTION) if fees else PEOPLE_ACTIONS
         self.actions = PanelActions(self, specs, ctx.actor, {
             "new": self.new_person, "edit": self.edit_person, "open": self.open_client,
-            "export": self.export, "fees": self.generate_fees})
+            "export": self.export, "fees": self.generate_fees,
+            "import_people": self.import_people})
         self.toolbar = QToolBar(self)
         self.actions.fill_toolbar(self.toolbar)
         layout = QVBoxLayout(self)
@@ -67,6 +71,7 @@ class PeopleGridPanel(QWidget):
         self.grid.table.customContextMenuRequested.connect(self._menu)
         self.last_operation: Operation | None = None
         self.last_flow: ToolFlow | None = None
+        self.last_import: Any = None  # the Importar clientes window, once opened
         self._shown = False
         self.subscription = ctx.changes.subscribe(self, self.apply_changes)
 
@@ -135,6 +140,13 @@ class PeopleGridPanel(QWidget):
     def export(self) -> None:
         """Exportar planilha of the rows the filters show."""
         self.last_operation = export_view(self, self.ctx, self.grid, self.key, self.spec.title)
+
+    def import_people(self) -> None:
+        """Importar clientes… from another system's spreadsheet."""
+        # Imported on first use: the spreadsheet readers are not needed to show the window.
+        from contoffice.ui.people_import.dialog import open_people_import
+
+        self.last_import = open_people_import(self, self.ctx)
 
     def generate_fees(self) -> None:
         """Gerar honorários for the selected clients (the Faturamento flow)."""

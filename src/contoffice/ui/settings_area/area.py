@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from contoffice.services.kernel.permissions import ALL_KEYS, Actor
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
-from contoffice.ui.settings_area import sending_texts
+from contoffice.ui.settings_area import backups_texts, sending_texts
+from contoffice.ui.settings_area.backups_page import BackupsPage
+from contoffice.ui.settings_area.fiscal_page import TITLE as FISCAL_TITLE
+from contoffice.ui.settings_area.fiscal_page import FiscalPage
 from contoffice.ui.settings_area.mail_accounts_page import MailAccountsArea
 from contoffice.ui.settings_area.office_page import OfficePage
 from contoffice.ui.settings_area.operators_page import OperatorsPage
@@ -54,6 +57,8 @@ PAGES: tuple[tuple[str, str, Callable[[WindowContext, QWidget], QWidget]], ...] 
     ("settings.office", texts.SETTINGS_OFFICE, OfficePage),
     ("settings.suspension_reasons", texts.SETTINGS_REASONS, ReasonsPage),
     ("settings.mail_accounts", sending_texts.TITLE, MailAccountsArea),
+    ("settings.backups", backups_texts.TITLE, BackupsPage),
+    ("settings.fiscal", FISCAL_TITLE, FiscalPage),
 )
 
 

@@ -21,6 +21,8 @@ from contoffice.services.admin import office
 from contoffice.services.kernel import money_limits
 from contoffice.ui import texts
 from contoffice.ui.context import WindowContext
+from contoffice.ui.first_run import labels as first_run_labels
+from contoffice.ui.first_run.reopen import reopen
 from contoffice.ui.operations import show_error
 from contoffice.ui.settings_area.form_fields import FieldForm
 
@@ -66,8 +68,13 @@ class OfficePage(QWidget):
         self.save_button = QPushButton(texts.SAVE_CHANGES, self)
         self.save_button.setObjectName("save_button")
         self.save_button.clicked.connect(self.save)
+        # The first-run wizard again: the office data, or moving to another database.
+        self.wizard_button = QPushButton(first_run_labels.BUTTON, self)
+        self.wizard_button.setObjectName("wizard_button")
+        self.wizard_button.clicked.connect(self.open_wizard)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.wizard_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -113,6 +120,11 @@ class OfficePage(QWidget):
             else:
                 values[setting] = str(Money.parse(text, label).cents)
         return values
+
+    def open_wizard(self) -> None:
+        """Assistente de configuração; the fields show what it saved."""
+        if reopen(self, self.ctx) is not None:
+            self.refresh()
 
     def save(self) -> None:
         """Salvar."""

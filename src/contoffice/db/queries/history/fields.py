@@ -51,6 +51,13 @@ FIELDS: dict[str, tuple[str, Show]] = {
     "baixa_requested": ("Comando de baixa", yes_no),
     "comment": ("Comentário", str),
     "reason": ("Motivo", quoted),
+    # Documentos fiscais.
+    "dps_number": ("Número da DPS", as_number),
+    "nfse_number": ("Número da NFS-e", as_number),
+    "series": ("Série", as_number),
+    "subject": ("Titular", str),
+    "not_after": ("Validade", as_date),
+    "codes": ("Códigos da Sefin", str),
     "notes": ("Observações", quoted),
     "new_invoice_id": ("Nova fatura", ref("fatura")),
     "invoice_id": ("Fatura", ref("fatura")),

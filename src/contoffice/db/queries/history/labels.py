@@ -94,6 +94,17 @@ ACTION_LABELS: dict[str, str] = {
     "messaging.resent": "Mensagem reenviada",
     # Negativas de Débitos.
     "clearance.generated": "Negativa de débitos gerada",
+    # Documentos fiscais (NFS-e).
+    "fiscal.settings_changed": "Dados fiscais alterados",
+    "fiscal.certificate_installed": "Certificado A1 instalado",
+    "fiscal.dps_sent": "DPS enviada à Sefin",
+    "fiscal.authorised": "NFS-e autorizada",
+    "fiscal.rejected": "DPS rejeitada",
+    "fiscal.unknown": "DPS sem resposta da Sefin",
+    "fiscal.not_sent": "DPS não enviada",
+    "fiscal.annulled": "DPS anulada",
+    "fiscal.observations_changed": "Observações do documento fiscal alteradas",
+    "fiscal.cancelled": "NFS-e cancelada",
 }
 ENTITY_LABELS: dict[str, str] = {
     "person": "Cadastro",
@@ -110,6 +121,8 @@ ENTITY_LABELS: dict[str, str] = {
     "suspension_reason": "Motivo de suspensão",
     "office_setting": "Configuração",
     "clearance_declaration": "Negativa de débitos",
+    "fiscal_document": "Documento fiscal",
+    "fiscal_certificate": "Certificado A1",
 }
 
 # Audit actions that say what an invoice event of another kind also says: the invoice's

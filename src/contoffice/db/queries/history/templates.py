@@ -121,6 +121,20 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "clearance.generated": (
         "Negativa de débitos de {a.year} gerada{por}", "? com {a.invoice_count} fatura(s)",
         "? no valor de {a.total_cents}"),
+    # Documentos fiscais (NFS-e).
+    "fiscal.settings_changed": ("Dados fiscais alterados{por}", "?: {changes}"),
+    "fiscal.certificate_installed": ("Certificado A1 de {a.subject} instalado{por}",
+                                     "?, válido até {a.not_after}"),
+    "fiscal.dps_sent": ("DPS nº {a.dps_number} da série {a.series} enviada à Sefin{por}",),
+    "fiscal.authorised": ("NFS-e nº {a.nfse_number} autorizada", "? (DPS nº {a.dps_number})",
+                          "{por}"),
+    "fiscal.rejected": ("DPS nº {a.dps_number} rejeitada pela Sefin", "?: {a.codes}"),
+    "fiscal.unknown": ("DPS nº {a.dps_number} sem resposta da Sefin: situação a consultar",),
+    "fiscal.not_sent": ("DPS nº {a.dps_number} não chegou à Sefin",),
+    "fiscal.annulled": ("DPS nº {a.dps_number} anulada{por}",),
+    "fiscal.observations_changed": ("Observações do documento fiscal alteradas{por}",
+                                    "?: {changes}"),
+    "fiscal.cancelled": ("NFS-e cancelada{por}", "? (motivo {a.reason})"),
 }
 # Invoice events: their text was written as a sentence already; only the frame is ours.
 EVENT_TEMPLATES: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,1 @@
+"""Copies of the office's database: scheduled backups, restore, the log file and *Sobre*."""

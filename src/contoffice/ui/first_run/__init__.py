@@ -1,0 +1,1 @@
+"""The first-run wizard: database, office, first administrator, demo; also from Configurações."""

@@ -1,0 +1,1 @@
+"""Importar clientes: a spreadsheet of another system's clients, mapped, simulated, imported."""

@@ -11,6 +11,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent / "support"))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "memkeyring.MemoryKeyring")
+# Tests talk to 127.0.0.1 only: a CEP typed in a form never reaches the real ViaCEP.
+os.environ.setdefault("CONTOFFICE_CEP_URL", "http://127.0.0.1:9/ws/{cep}/json/")
 
 # Imported (and its files compiled) now, not first by hypothesis' summary at the very end:
 # CPython 3.11.7 can fail such a late compile with "AST constructor recursion depth

@@ -20,6 +20,7 @@ from contoffice.core.documents import generate_cnpj
 from contoffice.db.uow import Database
 from contoffice.errors import ContofficeError
 from contoffice.services.admin import office, operators
+from contoffice.services.admin.cep_lookup import ENV_URL as ENV_CEP_URL
 from contoffice.services.admin.connection_check import Target
 from contoffice.services.admin.first_run import database_state
 from contoffice.ui.dialogs.login_dialog import LoginDialog
@@ -27,6 +28,7 @@ from contoffice.ui.first_run import labels as t
 from contoffice.ui.first_run.trigger import first_run_needed
 from contoffice.ui.first_run.wizard import ADMIN, DATABASE, FINISH, OFFICE, FirstRunWizard
 from tests.support.databases import PostgresServer
+from tests.support.http_server import http_server
 from tests.support.pg_auth import password_role
 
 WAIT = 60_000
@@ -67,6 +69,29 @@ def _office(qtbot: Any, wizard: FirstRunWizard, cnpj: str = CNPJ) -> None:
     step.edits["phone"].setText("19 3232-1000")
     wizard.next()
     assert step.error_label.text() == ""
+
+
+def test_buscar_cep_fills_the_address_from_the_service(
+        qtbot: Any, user_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = ('{"cep": "13012-100", "logradouro": "Avenida Francisco Glicério", "bairro": '
+             '"Centro", "localidade": "Campinas", "uf": "SP", "ibge": "3509502"}')
+    with http_server([(200, '{"erro": true}'), (200, found)]) as server:
+        monkeypatch.setenv(ENV_CEP_URL, server.url + "/ws/{cep}/json/")
+        wizard = _wizard(qtbot)
+        wizard.next()
+        step = wizard.office_step
+        step.edits["cep"].setText("13012-999")
+        step.cep_search.button.click()
+        qtbot.waitUntil(lambda: step.cep_search.status.text() == "CEP não encontrado.",
+                        timeout=WAIT)
+        assert step.edits["street"].text() == "" and step.city_code == ""
+        step.edits["cep"].setText("13012-100")
+        step.cep_search.button.click()
+        qtbot.waitUntil(lambda: step.city_code == "3509502", timeout=WAIT)
+    assert [r.path for r in server.requests] == ["/ws/13012999/json/", "/ws/13012100/json/"]
+    assert [step.edits[k].text() for k in ("street", "district", "city")] == [
+        "Avenida Francisco Glicério", "Centro", "Campinas/SP"]
+    assert step.cep_search.status.text() == t.CEP_FOUND
 
 
 def _admin(wizard: FirstRunWizard, login: str = "marta") -> None:

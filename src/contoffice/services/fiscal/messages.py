@@ -73,3 +73,8 @@ SUBSTITUTE_PENDING = "Já há uma substituição em andamento para esta nota."
 NO_NOTE = "O documento fiscal nº {number} não tem NFS-e autorizada para imprimir."
 NO_DPS = "A fatura {code} não tem DPS assinada."
 OBSERVATION_TOO_LONG = "A observação {n} passa de {limit} caracteres."
+
+# Enviar e-mail ao cliente: what the send dialog of a note starts with.
+MAIL_SUBJECT = "Nota fiscal de serviço nº {nfse}"
+MAIL_BODY = ("Prezado(a) cliente,\n\nSegue a NFS-e nº {nfse} referente aos nossos serviços "
+             "(DANFSe em PDF e o XML da nota).\n\nAtenciosamente,")

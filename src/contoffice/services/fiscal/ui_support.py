@@ -15,10 +15,6 @@ from contoffice.errors import NotAllowed, NotFound
 from contoffice.services.fiscal import messages as m
 from contoffice.services.kernel.permissions import Actor, require
 
-MAIL_SUBJECT = "Nota fiscal de serviço nº {nfse}"
-MAIL_BODY = ("Prezado(a) cliente,\n\nSegue a NFS-e nº {nfse} referente aos nossos serviços "
-             "(DANFSe em PDF e o XML da nota).\n\nAtenciosamente,")
-
 
 def observations(uow: UnitOfWork, document_id: int) -> tuple[str, str, str, str]:
     """Observações 1–4 of a document as they stand (the edit dialog starts from them)."""
@@ -70,4 +66,4 @@ def mail_start(uow: UnitOfWork, actor: Actor, document_id: int) -> NoteMail:
         uow.get(Person, doc.person_id, what="Cliente")
         number = doc.nfse_number
         return NoteMail(doc.person_id, doc.id, number, doc.key,
-                        MAIL_SUBJECT.format(nfse=number), MAIL_BODY.format(nfse=number))
+                        m.MAIL_SUBJECT.format(nfse=number), m.MAIL_BODY.format(nfse=number))

@@ -24,9 +24,11 @@ from contoffice.core.postal import format_cep, validate_cep
 from contoffice.core.validation import ValidationError
 from contoffice.core.vocab import PersonKind, Role
 from contoffice.errors import ContofficeError
+from contoffice.services.admin.cep_lookup import Address
 from contoffice.services.people.records import UFS, PersonInput
 from contoffice.ui import texts
 from contoffice.ui.dialogs.person_access import AccessGroup, AccessPart
+from contoffice.ui.first_run.cep_search import CepSearch
 from contoffice.ui.forms.person_form_ui import Ui_PersonForm
 
 Submit = Callable[[PersonInput], object]
@@ -76,6 +78,13 @@ class PersonDialog(QDialog):
         ui.city_edit.setCompleter(self.city_completer)
         ui.city_edit.textEdited.connect(self._suggest_cities)
         self.city_completer.activated.connect(self.pick_city)
+        # Buscar CEP beside the CEP field, on the button only: editing a CEP never overwrites
+        # the address on file by itself. What it found (or why not) on the row under it.
+        ui.right_form.removeWidget(ui.postal_code_edit)
+        self.cep_search = CepSearch(self, ui.postal_code_edit, on_leave=False)
+        ui.right_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.cep_search.row)
+        ui.right_form.insertRow(1, "", self.cep_search.status)
+        self.cep_search.found.connect(self.fill_address)
         self.widgets_by_field: dict[str, QWidget] = {
             "Tipo de pessoa": ui.kind_combo, "Nome": ui.name_edit, "CPF": ui.document_edit,
             "CNPJ": ui.document_edit, "CPF/CNPJ": ui.document_edit, "E-mail": ui.email_edit,
@@ -145,6 +154,16 @@ class PersonDialog(QDialog):
         ui.state_combo.setCurrentIndex(max(0, ui.state_combo.findData(found.state)))
         ui.city_ibge_code_edit.setText(found.code)
 
+    def fill_address(self, address: Address) -> None:
+        """What the CEP names: street, district, city, UF and IBGE code; number typed after."""
+        ui = self.ui
+        for edit, text in ((ui.street_edit, address.street), (ui.district_edit, address.district)):
+            if text:  # a city with a single CEP has no street: keep the one typed
+                edit.setText(text)
+        self.pick_city(address.city_label)
+        if self.focusWidget() in (ui.postal_code_edit, self.cep_search.button):
+            ui.number_edit.setFocus()
+
     # -- checks as typed -------------------------------------------------------------
     def _check_document(self, final: bool = False) -> None:
         kind = self.ui.kind_combo.currentData()
@@ -205,6 +224,8 @@ class PersonDialog(QDialog):
 
     def _row_of(self, widget: QWidget) -> tuple[QFormLayout, int]:
         ui = self.ui
+        if widget is ui.postal_code_edit:  # it sits in a row with its Buscar CEP button
+            widget = self.cep_search.row
         for form in (ui.left_form, ui.right_form, ui.access_left_form, ui.access_right_form):
             row, _role = form.getWidgetPosition(widget)
             if row >= 0:

@@ -19,7 +19,9 @@ from contoffice.core.messages import required
 from contoffice.core.phone import format_phone, validate_phone
 from contoffice.core.postal import format_cep, normalize_cep, validate_cep
 from contoffice.core.validation import ValidationError
+from contoffice.services.admin.cep_lookup import Address
 from contoffice.ui.first_run import labels as t
+from contoffice.ui.first_run.cep_search import CepSearch
 from contoffice.ui.first_run.plan import OfficeData
 
 
@@ -37,8 +39,14 @@ class OfficeStep(QWizardPage):
                            ("phone", t.PHONE), ("site", t.SITE)):
             edit = QLineEdit(self)
             edit.setObjectName(f"{key}_edit")
-            form.addRow(label, edit)
             self.edits[key] = edit
+            if key == "cep":  # the field with its Buscar CEP button, the answer under them
+                self.cep_search = CepSearch(self, edit)
+                form.addRow(label, self.cep_search.row)
+                form.addRow("", self.cep_search.status)
+            else:
+                form.addRow(label, edit)
+        self.cep_search.found.connect(self.fill_address)
         self.edits["city"].setPlaceholderText(t.CITY_HINT)
         self._cities = QStringListModel(self)
         self.city_completer = QCompleter(self._cities, self)
@@ -69,6 +77,18 @@ class OfficeStep(QWizardPage):
         self.edits["city"].setText(found.label)
         self.city_code = found.code
         return True
+
+    def fill_address(self, address: Address) -> None:
+        """What the CEP names: street, district and the IBGE city; the number is typed after."""
+        if address.street:  # a city with a single CEP has no street: keep the one typed
+            self.edits["street"].setText(address.street)
+        if address.district:
+            self.edits["district"].setText(address.district)
+        self.edits["city"].setText(address.city_label)
+        self.city_code = address.ibge_code
+        if self.focusWidget() in (self.edits["cep"], self.cep_search.button):
+            self.edits["street"].setFocus()  # not when the clerk already went on typing
+            self.edits["street"].end(False)
 
     def fill(self, settings: dict[str, str]) -> None:
         """The identity an office's database already has (reopened, or a second desk)."""

@@ -15,6 +15,7 @@ from contoffice.services.messaging.compose import Choice
 from contoffice.ui import tool_flow
 from contoffice.ui.client import fiscal_dialogs as d
 from contoffice.ui.client.fiscal_generate import GenerateFlow, generate_work, opened
+from contoffice.ui.client.fiscal_password import certificate_ready
 from contoffice.ui.client.tool_host import ToolHost
 from contoffice.ui.messages.send_dialog import SendDialog, open_send_dialog
 from contoffice.ui.operations import Operation
@@ -62,6 +63,8 @@ class FiscalTools:
         ids = self.page.selected_ids()
         parent = self._parent
         if not ids or parent is None:
+            return None
+        if not certificate_ready(parent, self.ctx):
             return None
         db, actor = self.ctx.db, self.ctx.actor
         flow = GenerateFlow(parent, d.GENERATE_TITLE, len(ids),
@@ -132,6 +135,8 @@ class FiscalTools:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         reason, why = dialog.value()
+        if not certificate_ready(self._parent, self.ctx):
+            return None
         db, actor = self.ctx.db, self.ctx.actor
         self.last_flow = self.page.run_simple(
             d.CANCEL_TITLE,

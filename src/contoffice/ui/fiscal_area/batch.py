@@ -25,6 +25,7 @@ from contoffice.services.fiscal.pending import pending_invoices
 from contoffice.services.kernel.results import Changes
 from contoffice.ui import tool_flow
 from contoffice.ui.client.fiscal_generate import opened
+from contoffice.ui.client.fiscal_password import certificate_ready
 from contoffice.ui.context import WindowContext
 from contoffice.ui.fiscal_area import labels as t
 from contoffice.ui.operations import Operation
@@ -104,6 +105,8 @@ class BatchPanel(QWidget):
         ids, month = self.to_issue(), format_competence(self._competence())
         if not ids or not tool_flow.ask_confirmation(self, t.CONFIRM.format(
                 n=len(ids), competence=month)):
+            return
+        if not certificate_ready(self, self.ctx):
             return
         db, actor = self.ctx.db, self.ctx.actor
         self._start(lambda progress: opened(db, lambda uow: generate(

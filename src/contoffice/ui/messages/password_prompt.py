@@ -38,6 +38,7 @@ class PasswordDialog(QDialog):
         self.setWindowTitle(TITLE)
         self.setMinimumWidth(420)
         intro = QLabel(ASK.format(name=name, user=user), self)
+        intro.setObjectName("intro_label")
         intro.setWordWrap(True)
         self.where = QLabel(SESSION_ONLY if session_only else KEPT, self)
         self.where.setObjectName("where_label")

@@ -8,7 +8,6 @@ contrato form checks them, once for the whole sheet's bounds (ceiling, founding 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -27,6 +26,7 @@ from contoffice.exports.reader import SheetData
 from contoffice.services.contracts import import_messages as m
 from contoffice.services.kernel import messages as km
 from contoffice.services.kernel.money_limits import MoneyLimits, limits
+from contoffice.services.kernel.sheet_plans import PlannedRow, RowRefused, SheetPlan
 
 STEP = 1_000
 _CHUNK = 900
@@ -46,50 +46,17 @@ MAP = ColumnMap(FIELDS, ("document", "plan", "fee"),
                 ("document", "plan", "fee", "starts_on", "due_day"))
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedContract:
-    """One data row: created (no reason) or refused (the reason), as the clerk reads it."""
-
-    row: int
-    name: str  # the client's name when found, else what identifies the row
-    document: str  # masked
-    reason: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.reason
-
-
-@dataclass(frozen=True, slots=True)
-class ContractPlan:
-    file: str
-    headers: tuple[str, ...]
-    columns: tuple[str, ...]
-    rows: tuple[PlannedContract, ...]
-    values: dict[int, dict[str, object]] = field(default_factory=dict, repr=False)
-
-    @property
-    def accepted(self) -> list[PlannedContract]:
-        return [r for r in self.rows if r.ok]
-
-    @property
-    def refused(self) -> list[PlannedContract]:
-        return [r for r in self.rows if not r.ok]
-
-
-class _Refused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+PlannedContract = PlannedRow  # the names the window and the command line use
+ContractPlan = SheetPlan
 
 
 def _fee(text: str, bounds: MoneyLimits) -> int:
     label = "Valor do plano"
     cents = Money.parse(text, label).cents
     if cents <= 0:
-        raise _Refused(km.AMOUNT_NOT_POSITIVE)
+        raise RowRefused(km.AMOUNT_NOT_POSITIVE)
     if cents > bounds.ceiling_cents:
-        raise _Refused(km.AMOUNT_ABOVE_CEILING.format(
+        raise RowRefused(km.AMOUNT_ABOVE_CEILING.format(
             field=label, ceiling=format_money(bounds.ceiling_cents)))
     return cents
 
@@ -98,10 +65,10 @@ def _start(text: str, bounds: MoneyLimits, today: date) -> date:
     day = parse_date(text, "Início") if text.strip() else today
     latest = bounds.latest_date(today)
     if day < bounds.founded_on:
-        raise _Refused(km.DATE_BEFORE_OFFICE.format(
+        raise RowRefused(km.DATE_BEFORE_OFFICE.format(
             field="Início", date=format_date(day), founded=format_date(bounds.founded_on)))
     if day > latest:
-        raise _Refused(km.DATE_TOO_FAR.format(field="Início", date=format_date(day),
+        raise RowRefused(km.DATE_TOO_FAR.format(field="Início", date=format_date(day),
                                               latest=format_date(latest)))
     return day
 
@@ -109,17 +76,17 @@ def _start(text: str, bounds: MoneyLimits, today: date) -> date:
 def _due_day(text: str) -> int:
     cleaned = text.strip() or "10"
     if not is_ascii_digits(cleaned) or not 1 <= int(cleaned) <= 31:
-        raise _Refused(m.DUE_DAY_INVALID.format(day=text.strip()))
+        raise RowRefused(m.DUE_DAY_INVALID.format(day=text.strip()))
     return int(cleaned)
 
 
 def _row_values(values: dict[str, str], bounds: MoneyLimits, today: date) -> dict[str, object]:
     plan = " ".join(values.get("plan", "").split())
     if not plan:
-        raise _Refused(m.PLAN_EMPTY)
+        raise RowRefused(m.PLAN_EMPTY)
     limit = int(Contract.__table__.columns["plan"].type.length)
     if len(plan) > limit:
-        raise _Refused(m.PLAN_TOO_LONG.format(limit=limit, length=len(plan)))
+        raise RowRefused(m.PLAN_TOO_LONG.format(limit=limit, length=len(plan)))
     return {"plan": plan, "fee_cents": _fee(values.get("fee", ""), bounds),
             "starts_on": _start(values.get("starts_on", ""), bounds, today),
             "due_day": _due_day(values.get("due_day", "")),
@@ -148,17 +115,17 @@ def make_plan(uow: UnitOfWork, sheet: SheetData, columns: Sequence[str], today: 
         found = people.get(document)
         try:
             if not document:
-                raise _Refused(m.CLIENT_DOCUMENT_EMPTY)
+                raise RowRefused(m.CLIENT_DOCUMENT_EMPTY)
             if found is None:
-                raise _Refused(m.CLIENT_UNKNOWN.format(document=shown))
+                raise RowRefused(m.CLIENT_UNKNOWN.format(document=shown))
             row = _row_values(cells, bounds, today)
             key = (found[0], fold(str(row["plan"])))
             if key in active:
-                raise _Refused(m.ALREADY_ACTIVE.format(code=active[key], plan=row["plan"]))
+                raise RowRefused(m.ALREADY_ACTIVE.format(code=active[key], plan=row["plan"]))
             if key in seen:
-                raise _Refused(m.REPEATED.format(first=seen[key]))
+                raise RowRefused(m.REPEATED.format(first=seen[key]))
             seen[key] = number
-        except (_Refused, ValidationError) as error:
+        except (RowRefused, ValidationError) as error:
             planned.append(PlannedContract(number, found[1] if found else "", shown,
                                            str(error.message)))
             continue

@@ -9,7 +9,6 @@ system's boleto is not ours: a new one is issued from here when the office wants
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
@@ -28,6 +27,7 @@ from contoffice.exports.reader import SheetData
 from contoffice.services.invoices import import_messages as m
 from contoffice.services.kernel import messages as km
 from contoffice.services.kernel.money_limits import MoneyLimits, limits
+from contoffice.services.kernel.sheet_plans import PlannedRow, RowRefused, SheetPlan
 
 STEP = 1_000
 _CHUNK = 900
@@ -44,48 +44,17 @@ MAP = ColumnMap(FIELDS, ("document", "amount", "due_date"),
                 ("document", "amount", "due_date", "description"))
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedInvoice:
-    row: int
-    name: str
-    document: str
-    reason: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.reason
-
-
-@dataclass(frozen=True, slots=True)
-class InvoicePlan:
-    file: str
-    headers: tuple[str, ...]
-    columns: tuple[str, ...]
-    rows: tuple[PlannedInvoice, ...]
-    values: dict[int, dict[str, object]] = field(default_factory=dict, repr=False)
-
-    @property
-    def accepted(self) -> list[PlannedInvoice]:
-        return [r for r in self.rows if r.ok]
-
-    @property
-    def refused(self) -> list[PlannedInvoice]:
-        return [r for r in self.rows if not r.ok]
-
-
-class _Refused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+PlannedInvoice = PlannedRow  # the names the window and the command line use
+InvoicePlan = SheetPlan
 
 
 def _bounded(day: date, label: str, bounds: MoneyLimits, today: date) -> date:
     latest = bounds.latest_date(today)
     if day < bounds.founded_on:
-        raise _Refused(km.DATE_BEFORE_OFFICE.format(
+        raise RowRefused(km.DATE_BEFORE_OFFICE.format(
             field=label, date=format_date(day), founded=format_date(bounds.founded_on)))
     if day > latest:
-        raise _Refused(km.DATE_TOO_FAR.format(field=label, date=format_date(day),
+        raise RowRefused(km.DATE_TOO_FAR.format(field=label, date=format_date(day),
                                               latest=format_date(latest)))
     return day
 
@@ -93,9 +62,9 @@ def _bounded(day: date, label: str, bounds: MoneyLimits, today: date) -> date:
 def _row_values(cells: dict[str, str], bounds: MoneyLimits, today: date) -> dict[str, object]:
     cents = Money.parse(cells.get("amount", ""), "Valor").cents
     if cents <= 0:
-        raise _Refused(km.AMOUNT_NOT_POSITIVE)
+        raise RowRefused(km.AMOUNT_NOT_POSITIVE)
     if cents > bounds.ceiling_cents:
-        raise _Refused(km.AMOUNT_ABOVE_CEILING.format(
+        raise RowRefused(km.AMOUNT_ABOVE_CEILING.format(
             field="Valor", ceiling=format_money(bounds.ceiling_cents)))
     due = _bounded(parse_date(cells.get("due_date", ""), "Vencimento"), "Vencimento", bounds,
                    today)
@@ -127,17 +96,17 @@ def make_plan(uow: UnitOfWork, sheet: SheetData, columns: Sequence[str], today: 
         found = people.get(document)
         try:
             if not document:
-                raise _Refused(m.CLIENT_DOCUMENT_EMPTY)
+                raise RowRefused(m.CLIENT_DOCUMENT_EMPTY)
             if found is None:
-                raise _Refused(m.CLIENT_UNKNOWN.format(document=format_document(document)))
+                raise RowRefused(m.CLIENT_UNKNOWN.format(document=format_document(document)))
             row = _row_values(cells, bounds, today)
             key = (found[0], cast(date, row["due_date"]), cast(int, row["amount_cents"]))
             if key in open_:
-                raise _Refused(m.ALREADY_OPEN.format(code=open_[key]))
+                raise RowRefused(m.ALREADY_OPEN.format(code=open_[key]))
             if key in seen:
-                raise _Refused(m.REPEATED.format(first=seen[key]))
+                raise RowRefused(m.REPEATED.format(first=seen[key]))
             seen[key] = number
-        except (_Refused, ValidationError) as error:
+        except (RowRefused, ValidationError) as error:
             planned.append(PlannedInvoice(number, found[1] if found else "",
                                           format_document(document), str(error.message)))
             continue

@@ -23,6 +23,7 @@ from contoffice.db.models import Person
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
 from contoffice.exports.reader import SheetData, SheetRow
+from contoffice.services.kernel.sheet_plans import PlannedRow
 from contoffice.services.people import import_messages as m
 from contoffice.services.people.import_mapping import BY_KEY
 from contoffice.services.people.records import PersonInput, clean_person
@@ -35,20 +36,6 @@ _KINDS = {
     "juridica": PersonKind.PJ, "pessoa juridica": PersonKind.PJ, "pre": PersonKind.PRE,
     "pre-cadastro": PersonKind.PRE, "pre cadastro": PersonKind.PRE,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedRow:
-    """One data row: created (no reason) or refused (the reason), as the clerk reads it."""
-
-    row: int
-    name: str
-    document: str  # masked
-    reason: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,50 @@
+"""What an import's dry run says per sheet row, shared by the people, contract and invoice
+imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedRow:
+    """One data row: created (no reason) or refused (the reason), as the clerk reads it."""
+
+    row: int
+    name: str  # the client's name when found, else what identifies the row
+    document: str  # masked
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the row will be (or was) created."""
+        return not self.reason
+
+
+@dataclass(frozen=True, slots=True)
+class SheetPlan:
+    """A whole sheet planned: its columns, each row's verdict and the clean values by row."""
+
+    file: str
+    headers: tuple[str, ...]
+    columns: tuple[str, ...]  # the field key each column fills ("" ignored)
+    rows: tuple[PlannedRow, ...]
+    values: dict[int, dict[str, object]] = field(default_factory=dict, repr=False)
+
+    @property
+    def accepted(self) -> list[PlannedRow]:
+        """The rows that will be created."""
+        return [r for r in self.rows if r.ok]
+
+    @property
+    def refused(self) -> list[PlannedRow]:
+        """The rows left out, each with its reason."""
+        return [r for r in self.rows if not r.ok]
+
+
+class RowRefused(Exception):
+    """Why one row cannot be imported (a pt-BR sentence), raised while it is planned."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

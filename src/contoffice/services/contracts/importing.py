@@ -29,6 +29,7 @@ from contoffice.services.contracts.import_plan import MAP, ContractPlan, Planned
 from contoffice.services.kernel import audit, guards
 from contoffice.services.kernel.permissions import Actor, require
 from contoffice.services.kernel.results import Changes
+from contoffice.services.kernel.sheet_plans import PlanRefused
 
 PERMISSION = "contracts.create"
 WRITE_CHUNK = 5_000
@@ -37,12 +38,10 @@ __all__ = ["MAP", "ContractPlan", "ContractsRefused", "ContractsResult", "Planne
            "apply_contracts", "apply_mapping", "check_columns", "preview_contracts"]
 
 
-class ContractsRefused(NotAllowed):
+class ContractsRefused(PlanRefused):
     """Rows were refused and the clerk did not ask to leave them out: nothing was written."""
 
-    def __init__(self, message: str, plan: ContractPlan) -> None:
-        super().__init__(message)
-        self.plan = plan
+    plan: ContractPlan
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from contoffice.services.invoices.import_plan import MAP, InvoicePlan, PlannedIn
 from contoffice.services.kernel import audit, guards
 from contoffice.services.kernel.permissions import Actor, require
 from contoffice.services.kernel.results import Changes
+from contoffice.services.kernel.sheet_plans import PlanRefused
 
 PERMISSION = "charges.bill"
 WRITE_CHUNK = 5_000
@@ -36,12 +37,10 @@ __all__ = ["MAP", "InvoicePlan", "InvoicesRefused", "InvoicesResult", "PlannedIn
            "apply_invoices", "apply_mapping", "check_columns", "preview_invoices"]
 
 
-class InvoicesRefused(NotAllowed):
+class InvoicesRefused(PlanRefused):
     """Rows were refused and the clerk did not ask to leave them out: nothing was written."""
 
-    def __init__(self, message: str, plan: InvoicePlan) -> None:
-        super().__init__(message)
-        self.plan = plan
+    plan: InvoicePlan
 
 
 @dataclass(frozen=True, slots=True)

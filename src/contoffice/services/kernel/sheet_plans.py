@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from contoffice.errors import NotAllowed
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedRow:
@@ -21,15 +23,11 @@ class PlannedRow:
         return not self.reason
 
 
-@dataclass(frozen=True, slots=True)
-class SheetPlan:
-    """A whole sheet planned: its columns, each row's verdict and the clean values by row."""
+class Verdicts:
+    """The accepted and refused rows of a plan that holds `rows`."""
 
-    file: str
-    headers: tuple[str, ...]
-    columns: tuple[str, ...]  # the field key each column fills ("" ignored)
+    __slots__ = ()
     rows: tuple[PlannedRow, ...]
-    values: dict[int, dict[str, object]] = field(default_factory=dict, repr=False)
 
     @property
     def accepted(self) -> list[PlannedRow]:
@@ -42,9 +40,28 @@ class SheetPlan:
         return [r for r in self.rows if not r.ok]
 
 
+@dataclass(frozen=True, slots=True)
+class SheetPlan(Verdicts):
+    """A whole sheet planned: its columns, each row's verdict and the clean values by row."""
+
+    file: str
+    headers: tuple[str, ...]
+    columns: tuple[str, ...]  # the field key each column fills ("" ignored)
+    rows: tuple[PlannedRow, ...]
+    values: dict[int, dict[str, object]] = field(default_factory=dict, repr=False)
+
+
 class RowRefused(Exception):
     """Why one row cannot be imported (a pt-BR sentence), raised while it is planned."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class PlanRefused(NotAllowed):
+    """Rows were refused and the clerk did not ask to leave them out: nothing was written."""
+
+    def __init__(self, message: str, plan: Verdicts) -> None:
+        super().__init__(message)
+        self.plan = plan

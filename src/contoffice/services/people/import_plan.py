@@ -23,7 +23,7 @@ from contoffice.db.models import Person
 from contoffice.db.uow import UnitOfWork
 from contoffice.errors import InvalidInput
 from contoffice.exports.reader import SheetData, SheetRow
-from contoffice.services.kernel.sheet_plans import PlannedRow
+from contoffice.services.kernel.sheet_plans import PlannedRow, Verdicts
 from contoffice.services.people import import_messages as m
 from contoffice.services.people.import_mapping import BY_KEY
 from contoffice.services.people.records import PersonInput, clean_person
@@ -39,20 +39,12 @@ _KINDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class ImportPlan:
+class ImportPlan(Verdicts):
     file: str
     headers: tuple[str, ...]
     columns: tuple[str, ...]  # the field key each column fills ("" ignored)
     rows: tuple[PlannedRow, ...]
     inputs: dict[int, PersonInput] = field(default_factory=dict, repr=False)  # by row, clean
-
-    @property
-    def accepted(self) -> list[PlannedRow]:
-        return [r for r in self.rows if r.ok]
-
-    @property
-    def refused(self) -> list[PlannedRow]:
-        return [r for r in self.rows if not r.ok]
 
 
 @cache

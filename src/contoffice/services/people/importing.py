@@ -26,6 +26,7 @@ from contoffice.exports.reader import SheetData, SheetError, read_sheet
 from contoffice.services.kernel import audit
 from contoffice.services.kernel.permissions import Actor, require
 from contoffice.services.kernel.results import Changes
+from contoffice.services.kernel.sheet_plans import PlanRefused
 from contoffice.services.people import import_mapping
 from contoffice.services.people import import_messages as m
 from contoffice.services.people.import_plan import ImportPlan, PlannedRow, make_plan, without_inputs
@@ -38,12 +39,10 @@ __all__ = ["ImportPlan", "ImportRefused", "ImportResult", "PlannedRow", "SheetDa
            "apply_import", "preview_import", "read_file"]
 
 
-class ImportRefused(NotAllowed):
+class ImportRefused(PlanRefused):
     """Rows were refused and the clerk did not ask to leave them out: nothing was written."""
 
-    def __init__(self, message: str, plan: ImportPlan) -> None:
-        super().__init__(message)
-        self.plan = plan
+    plan: ImportPlan
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,13 +19,14 @@ from contoffice.core.progress import Progress, check_cancelled
 from contoffice.core.text import fold, is_ascii_digits
 from contoffice.core.validation import ValidationError
 from contoffice.core.vocab import ContractStatus
-from contoffice.db.models import Contract, Person
+from contoffice.db.models import Contract
 from contoffice.db.uow import UnitOfWork
 from contoffice.exports.columns import ColumnMap, FieldSpec
 from contoffice.exports.reader import SheetData
 from contoffice.services.contracts import import_messages as m
 from contoffice.services.kernel import messages as km
 from contoffice.services.kernel.money_limits import MoneyLimits, limits
+from contoffice.services.kernel.sheet_imports import people_by_document
 from contoffice.services.kernel.sheet_plans import PlannedRow, RowRefused, SheetPlan
 
 STEP = 1_000
@@ -101,7 +102,7 @@ def make_plan(uow: UnitOfWork, sheet: SheetData, columns: Sequence[str], today: 
     rows = [(r.number, {k: c for k, c in zip(columns, r.cells, strict=True) if k})
             for r in sheet.rows]
     documents = {normalize_document(v.get("document", "")) for _n, v in rows}
-    people = _people(uow, sorted(d for d in documents if d))
+    people = people_by_document(uow, sorted(d for d in documents if d))
     active = _active(uow, [pid for pid, _name in people.values()])
     seen: dict[tuple[int, str], int] = {}
     planned: list[PlannedContract] = []
@@ -132,16 +133,6 @@ def make_plan(uow: UnitOfWork, sheet: SheetData, columns: Sequence[str], today: 
         planned.append(PlannedContract(number, found[1], shown))
         values[number] = {**row, "person_id": found[0]}
     return ContractPlan(sheet.name, sheet.headers, tuple(columns), tuple(planned), values)
-
-
-def _people(uow: UnitOfWork, documents: Sequence[str]) -> dict[str, tuple[int, str]]:
-    found: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(documents), _CHUNK):
-        query = select(Person.document, Person.id, Person.name).where(
-            Person.document.in_(documents[start:start + _CHUNK])).order_by(Person.id)
-        for document, person_id, name in uow.session.execute(query):
-            found.setdefault(document, (person_id, name))
-    return found
 
 
 def _active(uow: UnitOfWork, person_ids: Sequence[int]) -> dict[tuple[int, str], int]:

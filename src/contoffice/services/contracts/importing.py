@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import text
-
 from contoffice.core.progress import Cancelled, NullProgress, Progress, check_cancelled
 from contoffice.core.vocab import ContractStatus, DueRule
 from contoffice.db import bulk
@@ -29,6 +27,7 @@ from contoffice.services.contracts.import_plan import MAP, ContractPlan, Planned
 from contoffice.services.kernel import audit, guards
 from contoffice.services.kernel.permissions import Actor, require
 from contoffice.services.kernel.results import Changes
+from contoffice.services.kernel.sheet_imports import one_import_at_a_time
 from contoffice.services.kernel.sheet_plans import PlanRefused
 
 PERMISSION = "contracts.create"
@@ -94,7 +93,7 @@ def apply_contracts(uow: UnitOfWork, actor: Actor, sheet: SheetData, columns: Se
     with uow:
         require(actor, PERMISSION)
         uow.write_from_here()  # SQLite: the write lock from the first read
-        _one_import_at_a_time(uow)
+        one_import_at_a_time(uow, "contracts")
         try:
             plan = make_plan(uow, sheet, columns, today or date.today(), progress)
             if plan.refused and not skip_refused:
@@ -108,14 +107,6 @@ def apply_contracts(uow: UnitOfWork, actor: Actor, sheet: SheetData, columns: Se
             raise NotAllowed(m.CANCELLED) from None
         uow.commit()
         return ContractsResult(_bare(plan), created)
-
-
-def _one_import_at_a_time(uow: UnitOfWork) -> None:
-    # PostgreSQL: two desks importing at once would each miss the other's rows when they
-    # check for repeats; the second waits here, then plans with the first one committed.
-    if uow.session.connection().dialect.name == "postgresql":
-        uow.session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
-                            {"key": "contoffice.import.contracts"})
 
 
 def _write(uow: UnitOfWork, actor: Actor, plan: ContractPlan,

@@ -20,13 +20,14 @@ from contoffice.core.money import Money
 from contoffice.core.progress import Progress, check_cancelled
 from contoffice.core.validation import ValidationError
 from contoffice.core.vocab import InvoiceStatus
-from contoffice.db.models import Invoice, Person
+from contoffice.db.models import Invoice
 from contoffice.db.uow import UnitOfWork
 from contoffice.exports.columns import ColumnMap, FieldSpec
 from contoffice.exports.reader import SheetData
 from contoffice.services.invoices import import_messages as m
 from contoffice.services.kernel import messages as km
 from contoffice.services.kernel.money_limits import MoneyLimits, limits
+from contoffice.services.kernel.sheet_imports import people_by_document
 from contoffice.services.kernel.sheet_plans import PlannedRow, RowRefused, SheetPlan
 
 STEP = 1_000
@@ -82,8 +83,8 @@ def make_plan(uow: UnitOfWork, sheet: SheetData, columns: Sequence[str], today: 
     bounds = limits(uow)
     rows = [(r.number, {k: c for k, c in zip(columns, r.cells, strict=True) if k})
             for r in sheet.rows]
-    people = _people(uow, sorted({normalize_document(v.get("document", "")) for _n, v in rows}
-                                 - {""}))
+    documents = {normalize_document(v.get("document", "")) for _n, v in rows} - {""}
+    people = people_by_document(uow, sorted(documents))
     open_ = _open(uow, [pid for pid, _name in people.values()])
     seen: dict[tuple[int, date, int], int] = {}
     planned: list[PlannedInvoice] = []
@@ -113,16 +114,6 @@ def make_plan(uow: UnitOfWork, sheet: SheetData, columns: Sequence[str], today: 
         planned.append(PlannedInvoice(number, found[1], format_document(document)))
         values[number] = {**row, "person_id": found[0]}
     return InvoicePlan(sheet.name, sheet.headers, tuple(columns), tuple(planned), values)
-
-
-def _people(uow: UnitOfWork, documents: Sequence[str]) -> dict[str, tuple[int, str]]:
-    found: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(documents), _CHUNK):
-        query = select(Person.document, Person.id, Person.name).where(
-            Person.document.in_(documents[start:start + _CHUNK])).order_by(Person.id)
-        for document, person_id, name in uow.session.execute(query):
-            found.setdefault(document, (person_id, name))
-    return found
 
 
 def _open(uow: UnitOfWork, person_ids: Sequence[int]) -> dict[tuple[int, date, int], int]:

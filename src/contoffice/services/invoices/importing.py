@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import text
-
 from contoffice.core.progress import Cancelled, NullProgress, Progress, check_cancelled
 from contoffice.core.vocab import ChargeKind, ChargeStatus, InvoiceStatus
 from contoffice.db import bulk
@@ -28,6 +26,7 @@ from contoffice.services.invoices.import_plan import MAP, InvoicePlan, PlannedIn
 from contoffice.services.kernel import audit, guards
 from contoffice.services.kernel.permissions import Actor, require
 from contoffice.services.kernel.results import Changes
+from contoffice.services.kernel.sheet_imports import one_import_at_a_time
 from contoffice.services.kernel.sheet_plans import PlanRefused
 
 PERMISSION = "charges.bill"
@@ -89,7 +88,7 @@ def apply_invoices(uow: UnitOfWork, actor: Actor, sheet: SheetData, columns: Seq
     with uow:
         require(actor, PERMISSION)
         uow.write_from_here()  # SQLite: the write lock from the first read
-        _one_import_at_a_time(uow)
+        one_import_at_a_time(uow, "invoices")
         try:
             plan = make_plan(uow, sheet, columns, today or date.today(), progress)
             bare = replace(plan, values={})
@@ -103,14 +102,6 @@ def apply_invoices(uow: UnitOfWork, actor: Actor, sheet: SheetData, columns: Seq
             raise NotAllowed(m.CANCELLED) from None
         uow.commit()
         return InvoicesResult(bare, created)
-
-
-def _one_import_at_a_time(uow: UnitOfWork) -> None:
-    # PostgreSQL: two desks importing at once would each miss the other's rows when they
-    # check for repeats; the second waits here, then plans with the first one committed.
-    if uow.session.connection().dialect.name == "postgresql":
-        uow.session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
-                            {"key": "contoffice.import.invoices"})
 
 
 def _write(uow: UnitOfWork, actor: Actor, plan: InvoicePlan,

@@ -14,8 +14,6 @@ from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import text
-
 from contoffice.core.os_errors import describe
 from contoffice.core.progress import Cancelled, NullProgress, Progress, check_cancelled
 from contoffice.core.text import fold
@@ -26,6 +24,7 @@ from contoffice.exports.reader import SheetData, SheetError, read_sheet
 from contoffice.services.kernel import audit
 from contoffice.services.kernel.permissions import Actor, require
 from contoffice.services.kernel.results import Changes
+from contoffice.services.kernel.sheet_imports import one_import_at_a_time
 from contoffice.services.kernel.sheet_plans import PlanRefused
 from contoffice.services.people import import_mapping
 from contoffice.services.people import import_messages as m
@@ -85,7 +84,7 @@ def apply_import(uow: UnitOfWork, actor: Actor, sheet: SheetData, columns: Seque
     with uow:
         require(actor, PERMISSION)
         uow.write_from_here()  # SQLite: the write lock from the first read
-        _one_import_at_a_time(uow)
+        one_import_at_a_time(uow, "people")
         try:
             plan = make_plan(uow, sheet, columns, progress)
             refused = plan.refused
@@ -117,14 +116,6 @@ def _person_values(data: PersonInput) -> dict[str, object]:
                   city_key=fold(data.city), district_key=fold(data.district),
                   street_key=fold(data.street))
     return values
-
-
-def _one_import_at_a_time(uow: UnitOfWork) -> None:
-    # PostgreSQL: two desks importing at once would each miss the other's rows when they
-    # check for repeats; the second waits here, then plans with the first one committed.
-    if uow.session.connection().dialect.name == "postgresql":
-        uow.session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
-                            {"key": "contoffice.import.people"})
 
 
 def _write(uow: UnitOfWork, actor: Actor, plan: ImportPlan, today: date,
